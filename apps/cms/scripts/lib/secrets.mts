@@ -1,0 +1,26 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { parseEnv } from "node:util";
+import { SECRET_NAMES } from "../../src/settings.ts";
+
+const random = () => randomBytes(32).toString("base64");
+
+/**
+ * Generates the secrets that are set neither in the environment nor in `file`, and appends them to
+ * `file` (mode 0600). Existing values are never changed. Returns the names it generated.
+ */
+export function ensureSecrets(file: string, env: Record<string, string | undefined> = process.env): string[] {
+	const stored = existsSync(file) ? parseEnv(readFileSync(file, "utf8")) : {};
+	const missing = SECRET_NAMES.filter((name) => !env[name]?.trim() && !stored[name]?.trim());
+	if (missing.length === 0) return [];
+	const lines = missing.map((name) => `${name}=${name === "APP_KEYS" ? [random(), random(), random(), random()].join(",") : random()}`);
+	const header = existsSync(file)
+		? ""
+		: "# Secrets of this CMS, generated on first start. Keep this file private; back it up with the data.\n";
+	mkdirSync(dirname(file), { recursive: true });
+	writeFileSync(file, `${existsSync(file) ? readFileSync(file, "utf8").replace(/\n?$/, "\n") : header}${lines.join("\n")}\n`, {
+		mode: 0o600,
+	});
+	return missing;
+}

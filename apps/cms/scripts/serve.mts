@@ -1,0 +1,48 @@
+// `npm run cms`: starts the CMS on 127.0.0.1:1337 (HOST / PORT override).
+//
+// On the way it puts content-models/ into src/api/, generates missing secrets into the data
+// folder, checks every setting, checks the port, builds what changed, and starts Strapi in this
+// process. Any problem ends the start with one message that says what to do.
+
+import { createRequire } from "node:module";
+import { ContentModelError } from "@aide/content-schema";
+import { ConfigError, dataDirFrom, readSettings, secretsFileIn } from "../src/settings.ts";
+import { ensureBuild } from "./lib/build.mts";
+import { appDir } from "./lib/paths.mts";
+import { assertPortFree, PortError } from "./lib/port.mts";
+import { ensureSecrets } from "./lib/secrets.mts";
+import { syncContentModels } from "./lib/sync-models.mts";
+
+// Production mode: the content-type builder is read-only (content-models/ is the source) and errors
+// stay terse. Set before Strapi loads, as loading it defaults NODE_ENV to development.
+process.env.NODE_ENV ??= "production";
+
+// Strapi's ESM build does not load under Node (it imports directories); its CommonJS build does.
+const { createStrapi } = createRequire(import.meta.url)("@strapi/strapi") as typeof import("@strapi/strapi");
+
+async function main(): Promise<void> {
+	process.chdir(appDir);
+
+	const sync = syncContentModels();
+	if (sync.changed.length > 0) console.log(`aide: updated src/api from content-models/: ${sync.changed.join(", ")}`);
+
+	const secretsFile = secretsFileIn(dataDirFrom(process.env, appDir));
+	const generated = ensureSecrets(secretsFile);
+	if (generated.length > 0) console.log(`aide: generated ${generated.join(", ")} into ${secretsFile}`);
+
+	const settings = readSettings();
+	await assertPortFree(settings.host, settings.port);
+	ensureBuild({ log: (message) => console.log(`aide: ${message}`) });
+
+	const strapi = createStrapi({ appDir, distDir: `${appDir}dist` });
+	await strapi.start();
+}
+
+main().catch((error: unknown) => {
+	if (error instanceof ConfigError || error instanceof PortError || error instanceof ContentModelError) {
+		console.error(`\naide: the CMS did not start. ${error.message}`);
+	} else {
+		console.error(error);
+	}
+	process.exit(1);
+});

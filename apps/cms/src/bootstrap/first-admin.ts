@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Core } from "@strapi/strapi";
+import type { Settings } from "../settings";
+
+/** Where a generated first-admin password is kept, readable by its owner only. */
+export function adminCredentialsFile(dataDir: string): string {
+	return join(dataDir, "admin-credentials.txt");
+}
+
+/**
+ * Creates the first super admin when the CMS has none, without prompts: from AIDE_ADMIN_EMAIL /
+ * AIDE_ADMIN_PASSWORD when set, otherwise with a generated password, printed once and kept in the
+ * data folder.
+ */
+export async function ensureFirstAdmin(strapi: Core.Strapi, settings: Settings): Promise<void> {
+	const users = strapi.service("admin::user") as unknown as {
+		exists(params?: object): Promise<boolean>;
+		createFirstAdmin(attributes: object): Promise<unknown>;
+	};
+	if (await users.exists()) return;
+
+	const email = settings.firstAdmin.email ?? "admin@aide.localhost";
+	const generated = settings.firstAdmin.password === undefined;
+	// base64url of 18 random bytes, plus one of each class Strapi's password rule asks for.
+	const password = settings.firstAdmin.password ?? `${randomBytes(18).toString("base64url")}aA1`;
+	await users.createFirstAdmin({ email, firstname: "Aide", lastname: "Admin", password });
+
+	if (!generated) {
+		strapi.log.info(`Created the first admin, ${email}, with the password from AIDE_ADMIN_PASSWORD.`);
+		return;
+	}
+	const file = adminCredentialsFile(settings.dataDir);
+	mkdirSync(settings.dataDir, { recursive: true });
+	writeFileSync(file, `email: ${email}\npassword: ${password}\n`, { mode: 0o600 });
+	console.log(
+		[
+			"",
+			"  The first admin of this CMS was created:",
+			`    email:    ${email}`,
+			`    password: ${password}`,
+			`  This is shown once; it is kept in ${file}. Change it in the admin under your profile.`,
+			"",
+		].join("\n"),
+	);
+}

@@ -1,0 +1,22 @@
+// The CMS's start-up: everything the product needs from the database is ensured here, on every
+// start, so that a fresh database and an old one end in the same state.
+import type { Core } from "@strapi/strapi";
+import { ensureAccessRules } from "./bootstrap/access-rules";
+import { ensureEditorRole } from "./bootstrap/editor-role";
+import { ensureFirstAdmin } from "./bootstrap/first-admin";
+import { ensureLocales } from "./bootstrap/locales";
+import { ensureSiteToken } from "./bootstrap/site-token";
+import { readSettings } from "./settings";
+
+export default {
+	register() {},
+
+	async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+		const settings = readSettings();
+		await ensureLocales(strapi);
+		await ensureAccessRules(strapi);
+		await ensureEditorRole(strapi);
+		await ensureSiteToken(strapi, settings.dataDir);
+		await ensureFirstAdmin(strapi, settings);
+	},
+};

@@ -1,0 +1,124 @@
+import { z } from "zod";
+
+/** Names Strapi accepts for content types and attributes: kebab-case singular/plural names, camelCase attributes. */
+const kebab = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, "must be kebab-case (lowercase letters, digits, dashes)");
+
+const i18nOptions = z.object({ i18n: z.object({ localized: z.boolean() }).strict() }).strict();
+
+const common = {
+	required: z.boolean().optional(),
+	private: z.boolean().optional(),
+	configurable: z.boolean().optional(),
+	pluginOptions: i18nOptions.optional(),
+};
+
+const text = (type: "string" | "text" | "richtext" | "email") =>
+	z
+		.object({
+			type: z.literal(type),
+			...common,
+			unique: z.boolean().optional(),
+			minLength: z.number().int().nonnegative().optional(),
+			maxLength: z.number().int().positive().optional(),
+			regex: z
+				.string()
+				.refine((source) => isRegExp(source), "is not a valid regular expression")
+				.optional(),
+			default: z.string().optional(),
+		})
+		.strict();
+
+const number = (type: "integer" | "biginteger" | "decimal" | "float") =>
+	z
+		.object({
+			type: z.literal(type),
+			...common,
+			unique: z.boolean().optional(),
+			min: z.number().optional(),
+			max: z.number().optional(),
+			default: z.number().optional(),
+		})
+		.strict();
+
+const uid = z
+	.object({ type: z.literal("uid"), ...common, targetField: z.string().optional(), options: z.record(z.string(), z.unknown()).optional() })
+	.strict();
+
+const relation = z
+	.object({
+		type: z.literal("relation"),
+		...common,
+		relation: z.enum(["oneToOne", "oneToMany", "manyToOne", "manyToMany"]),
+		target: z.string().regex(/^api::[a-z0-9-]+\.[a-z0-9-]+$/, 'must look like "api::name.name"'),
+		inversedBy: z.string().optional(),
+		mappedBy: z.string().optional(),
+	})
+	.strict();
+
+const simple = (type: "boolean" | "date" | "datetime" | "json" | "blocks") =>
+	z.object({ type: z.literal(type), ...common, default: z.unknown().optional() }).strict();
+
+const enumeration = z
+	.object({ type: z.literal("enumeration"), ...common, enum: z.array(z.string()).min(1), default: z.string().optional() })
+	.strict();
+
+const media = z
+	.object({
+		type: z.literal("media"),
+		...common,
+		multiple: z.boolean().optional(),
+		allowedTypes: z.array(z.enum(["images", "videos", "files", "audios"])).optional(),
+	})
+	.strict();
+
+/** One attribute of a content type, in Strapi's schema format. */
+export const attributeSchema = z.discriminatedUnion("type", [
+	text("string"),
+	text("text"),
+	text("richtext"),
+	text("email"),
+	number("integer"),
+	number("biginteger"),
+	number("decimal"),
+	number("float"),
+	uid,
+	relation,
+	simple("boolean"),
+	simple("date"),
+	simple("datetime"),
+	simple("json"),
+	simple("blocks"),
+	enumeration,
+	media,
+]);
+
+/** A content-type file of `content-models/`, in Strapi's `schema.json` format. */
+export const contentModelSchema = z
+	.object({
+		kind: z.enum(["collectionType", "singleType"]),
+		collectionName: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be snake_case"),
+		info: z
+			.object({
+				singularName: kebab,
+				pluralName: kebab,
+				displayName: z.string().min(1),
+				description: z.string().optional(),
+			})
+			.strict(),
+		options: z.object({ draftAndPublish: z.boolean() }).strict(),
+		pluginOptions: i18nOptions.optional(),
+		attributes: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, "attribute names must be camelCase"), attributeSchema),
+	})
+	.strict();
+
+export type Attribute = z.infer<typeof attributeSchema>;
+export type ContentModel = z.infer<typeof contentModelSchema>;
+
+function isRegExp(source: string): boolean {
+	try {
+		new RegExp(source);
+		return true;
+	} catch {
+		return false;
+	}
+}

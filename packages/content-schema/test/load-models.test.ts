@@ -1,0 +1,85 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { ContentModelError, contentModelsDir, loadContentModels, parseModel } from "../src/index.ts";
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url));
+
+describe("loadContentModels on the repository's content-models/", () => {
+	const models = loadContentModels(contentModelsDir);
+	const byName = new Map(models.map((entry) => [entry.model.info.singularName, entry]));
+
+	it("holds the FAQ entry and the category, with their REST names", () => {
+		expect([...byName.keys()].sort()).toEqual(["category", "faq-entry"]);
+		expect(byName.get("faq-entry")?.model.info.pluralName).toBe("faq-entries");
+		expect(byName.get("category")?.model.info.pluralName).toBe("categories");
+	});
+
+	it("makes FAQ entries localized drafts with the fields a help center needs", () => {
+		const entry = byName.get("faq-entry")?.model;
+		expect(entry?.options.draftAndPublish).toBe(true);
+		expect(entry?.pluginOptions?.i18n.localized).toBe(true);
+		const localized = (field: string) => entry?.attributes[field]?.pluginOptions?.i18n.localized;
+		for (const field of ["question", "slug", "answer", "summary", "keywords"]) expect(localized(field)).toBe(true);
+		expect(localized("order")).toBe(false);
+		expect(entry?.attributes.slug).toMatchObject({ type: "uid", targetField: "question" });
+		expect(entry?.attributes.answer).toMatchObject({ type: "richtext", required: true });
+		expect(entry?.attributes.category).toMatchObject({ type: "relation", target: "api::category.category" });
+		expect(entry?.attributes.related).toMatchObject({ type: "relation", target: "api::faq-entry.faq-entry" });
+	});
+
+	it("gives categories a localized name and slug and a shared order", () => {
+		const category = byName.get("category")?.model;
+		expect(category?.attributes.name?.pluginOptions?.i18n.localized).toBe(true);
+		expect(category?.attributes.slug).toMatchObject({ type: "uid", targetField: "name" });
+		expect(category?.attributes.order?.pluginOptions?.i18n.localized).toBe(false);
+	});
+});
+
+describe("errors in content-models files", () => {
+	const messageOf = (action: () => unknown) => {
+		try {
+			action();
+		} catch (error) {
+			expect(error).toBeInstanceOf(ContentModelError);
+			return (error as Error).message;
+		}
+		throw new Error("expected a ContentModelError");
+	};
+
+	it("names the file, line and column of a JSON syntax error", () => {
+		expect(messageOf(() => loadContentModels(fixture("broken-json")))).toMatch(
+			/^broken-json\/faq-entry\.json: is not valid JSON at line 4, column 3 \(.+\)\. Fix the syntax/,
+		);
+	});
+
+	it("names the field whose value is wrong", () => {
+		expect(messageOf(() => loadContentModels(fixture("bad-field")))).toMatch(
+			/^bad-field\/faq-entry\.json: field "question" \(maxLength\): .*number/,
+		);
+	});
+
+	it("names a relation to a content type that does not exist", () => {
+		expect(messageOf(() => loadContentModels(fixture("bad-target")))).toBe(
+			'bad-target/faq-entry.json: field "category": relation target "api::topic.topic" is not a content type of this folder. Known: api::faq-entry.faq-entry.',
+		);
+	});
+
+	it("names a uid whose target field is missing", () => {
+		expect(messageOf(() => loadContentModels(fixture("bad-uid")))).toContain(
+			'field "slug": targetField "title" is not an attribute of faq-entry. Use one of: question, slug.',
+		);
+	});
+
+	it("requires the file to be named after the singular name", () => {
+		const text = JSON.stringify({
+			kind: "collectionType",
+			collectionName: "things",
+			info: { singularName: "thing", pluralName: "things", displayName: "Thing" },
+			options: { draftAndPublish: false },
+			attributes: {},
+		});
+		expect(messageOf(() => parseModel("content-models/stuff.json", text))).toBe(
+			'content-models/stuff.json: declares singularName "thing", so the file must be named thing.json.',
+		);
+	});
+});

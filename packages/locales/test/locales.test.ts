@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { defaultLocale, isLocale, localeCodes, locales } from "../index.js";
+
+describe("locales", () => {
+	it("declares French as the default and English as the second language", () => {
+		expect(defaultLocale).toBe("fr");
+		expect(localeCodes).toEqual(["fr", "en"]);
+	});
+
+	it("has unique two-letter codes and a name for each", () => {
+		expect(new Set(localeCodes).size).toBe(localeCodes.length);
+		for (const locale of locales) {
+			expect(locale.code).toMatch(/^[a-z]{2}$/);
+			expect(locale.name.length).toBeGreaterThan(0);
+		}
+	});
+
+	it("recognises only declared codes", () => {
+		expect(isLocale("en")).toBe(true);
+		expect(isLocale("de")).toBe(false);
+		expect(isLocale(undefined)).toBe(false);
+	});
+});

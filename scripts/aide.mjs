@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+// The self-setting-up entry point behind `npm start`, `npm run cms` and `npm test`.
+//
+// It runs on any Node >= 18 with plain npm. On first use it fetches the Node version named in
+// `.node-version` from the npm registry (when the running Node is older than 22.12), installs the
+// pnpm pinned in `packageManager`, installs the workspace from the frozen lockfile, then runs the
+// real task under that Node. All of it lands in the git-ignored `.tools/` folder and `node_modules/`;
+// nothing global is changed. Later runs skip every step whose inputs did not change.
+//
+// Plain JavaScript on purpose: this file must run before TypeScript, pnpm or Node 24 exist.
+
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const toolsDir = join(root, ".tools");
+const MIN_NODE = [22, 12];
+
+/** What each entry point runs once the workspace is ready: root package.json scripts, in order. */
+const TASKS = {
+	cms: { system: [], steps: [["--filter", "@aide/cms", "run", "serve"]] },
+	start: { system: [], steps: [["--filter", "@aide/cms", "run", "serve"]] },
+	test: {
+		system: ["postgresql"],
+		steps: [
+			["run", "typecheck"],
+			["run", "lint"],
+			["run", "vitest"],
+		],
+	},
+};
+
+function fail(message) {
+	console.error(`\naide: ${message}`);
+	process.exit(1);
+}
+
+function log(message) {
+	console.log(`aide: ${message}`);
+}
+
+function run(command, args, options = {}) {
+	const result = spawnSync(command, args, { stdio: "inherit", cwd: root, ...options });
+	if (result.error) fail(`could not run ${command}: ${result.error.message}`);
+	return result.status ?? 1;
+}
+
+function mustRun(command, args, options, what) {
+	const status = run(command, args, options);
+	if (status !== 0) fail(`${what} failed (exit ${status}). The output above says why; fix it and run the command again.`);
+}
+
+function versionAtLeast(version, [major, minor]) {
+	const [a, b] = version.replace(/^v/, "").split(".").map(Number);
+	return a > major || (a === major && b >= minor);
+}
+
+/** Returns the directory holding `bin/node` for the project's Node, fetching it when needed. */
+function ensureNode() {
+	if (versionAtLeast(process.version, MIN_NODE)) return dirname(dirname(process.execPath));
+	const version = readFileSync(join(root, ".node-version"), "utf8").trim();
+	const target = join(toolsDir, `node-v${version}`);
+	if (existsSync(join(target, "bin", "node"))) return target;
+
+	const pkg = `node-${process.platform}-${process.arch}@${version}`;
+	log(`Node ${process.version} is older than ${MIN_NODE.join(".")}; fetching ${pkg} from the npm registry (once).`);
+	mkdirSync(toolsDir, { recursive: true });
+	const scratch = mkdtempSync(join(tmpdir(), "aide-node-"));
+	try {
+		const packed = spawnSync("npm", ["pack", pkg, "--silent", "--pack-destination", scratch], {
+			cwd: scratch,
+			encoding: "utf8",
+			stdio: ["ignore", "pipe", "inherit"],
+		});
+		if (packed.status !== 0) {
+			fail(
+				`could not download ${pkg} from the npm registry. Check the network or install Node ${version} yourself and run the command with it.`,
+			);
+		}
+		const tarball = join(scratch, packed.stdout.trim().split("\n").pop());
+		mustRun("tar", ["-xzf", tarball, "-C", scratch], {}, `Unpacking ${tarball}`);
+		rmSync(target, { recursive: true, force: true });
+		renameSync(join(scratch, "package"), target);
+	} finally {
+		rmSync(scratch, { recursive: true, force: true });
+	}
+	if (!existsSync(join(target, "bin", "node"))) fail(`${pkg} holds no bin/node; remove ${target} and try again.`);
+	return target;
+}
+
+/** Returns the path of pnpm's entry script, installing the pinned pnpm into `.tools/` when needed. */
+function ensurePnpm(nodeBin) {
+	const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+	const version = manifest.packageManager.replace(/^pnpm@/, "");
+	const prefix = join(toolsDir, `pnpm-${version}`);
+	const entry = join(prefix, "node_modules", "pnpm", "bin", "pnpm.cjs");
+	if (existsSync(entry)) return entry;
+	log(`installing pnpm ${version} into .tools/ (once).`);
+	mustRun(
+		nodeBin,
+		[npmCli(), "install", "--prefix", prefix, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", `pnpm@${version}`],
+		{},
+		`Installing pnpm ${version}`,
+	);
+	return entry;
+}
+
+/** npm's own CLI script, so that npm runs under the same Node that runs this file. */
+function npmCli() {
+	const candidates = [process.env.npm_execpath, join(dirname(process.execPath), "..", "lib", "node_modules", "npm", "bin", "npm-cli.js")];
+	const found = candidates.find((file) => file?.endsWith("npm-cli.js") && existsSync(file));
+	if (!found) fail("could not find npm's npm-cli.js. Run this through `npm run ...` or `npm start`.");
+	return found;
+}
+
+function hashFiles(files) {
+	const hash = createHash("sha256");
+	for (const file of files) {
+		hash.update(file);
+		hash.update(existsSync(join(root, file)) ? readFileSync(join(root, file)) : "");
+	}
+	return hash.digest("hex");
+}
+
+/** Installs the workspace from the frozen lockfile unless the same lockfile is already installed. */
+function ensureInstall(pnpm, env, nodeBin) {
+	const stamp = join(root, "node_modules", ".aide-install");
+	const key = `${hashFiles(["pnpm-lock.yaml", "pnpm-workspace.yaml", "package.json"])} ${nodeBin}`;
+	if (existsSync(stamp) && readFileSync(stamp, "utf8") === key) return;
+	log("installing the workspace from pnpm-lock.yaml.");
+	mustRun(nodeBin, [pnpm, "install", "--frozen-lockfile"], { env }, "pnpm install --frozen-lockfile");
+	writeFileSync(stamp, key);
+}
+
+/** Installs Debian packages a task needs when their programs are missing (tests only, and only as root). */
+function ensureSystemPackages(names) {
+	const probes = { postgresql: () => findPostgresBin("initdb") };
+	const missing = names.filter((name) => !probes[name]());
+	if (missing.length === 0) return;
+	if (process.getuid?.() !== 0) {
+		fail(`the tests need these Debian packages: ${missing.join(", ")}. Install them with: sudo apt-get install -y ${missing.join(" ")}`);
+	}
+	log(`installing Debian packages: ${missing.join(", ")}.`);
+	mustRun("apt-get", ["update", "-qq"], {}, "apt-get update");
+	mustRun(
+		"apt-get",
+		["install", "-y", "-qq", "--no-install-recommends", ...missing],
+		{
+			env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+		},
+		`apt-get install ${missing.join(" ")}`,
+	);
+}
+
+function findPostgresBin(name) {
+	for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+		if (dir && existsSync(join(dir, name))) return join(dir, name);
+	}
+	const versions = ["17", "16", "15", "14"];
+	const dir = versions.map((v) => `/usr/lib/postgresql/${v}/bin`).find((d) => existsSync(join(d, name)));
+	return dir ? join(dir, name) : undefined;
+}
+
+function main() {
+	const [taskName, ...extra] = process.argv.slice(2);
+	const task = TASKS[taskName];
+	if (!task) fail(`unknown task "${taskName ?? ""}". Known tasks: ${Object.keys(TASKS).join(", ")}.`);
+
+	const nodeHome = ensureNode();
+	const nodeBin = join(nodeHome, "bin", "node");
+	const pnpm = ensurePnpm(nodeBin);
+	const env = {
+		...process.env,
+		PATH: [join(nodeHome, "bin"), dirname(pnpm), process.env.PATH].join(delimiter),
+		// Native addons must build against the Node that runs them, not the machine's.
+		npm_config_nodedir: nodeHome,
+		COREPACK_ENABLE_STRICT: "0",
+	};
+	ensureInstall(pnpm, env, nodeBin);
+	ensureSystemPackages(task.system);
+
+	for (const [index, step] of task.steps.entries()) {
+		const args = index === task.steps.length - 1 ? [...step, ...extra] : step;
+		const status = run(nodeBin, [pnpm, ...args], { env });
+		if (status !== 0) process.exit(status);
+	}
+}
+
+main();
