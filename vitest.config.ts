@@ -3,5 +3,6 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
 	test: {
 		projects: ["packages/*", "apps/*"],
+		reporters: ["default", "./scripts/vitest-summary.ts"],
 	},
 });

@@ -34,28 +34,42 @@ const TASKS = {
 	},
 };
 
+/** @param {string} message @returns {never} */
 function fail(message) {
 	console.error(`\naide: ${message}`);
 	process.exit(1);
 }
 
+/** @param {string} message */
 function log(message) {
 	console.log(`aide: ${message}`);
 }
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import("node:child_process").SpawnSyncOptions} [options]
+ */
 function run(command, args, options = {}) {
 	const result = spawnSync(command, args, { stdio: "inherit", cwd: root, ...options });
 	if (result.error) fail(`could not run ${command}: ${result.error.message}`);
 	return result.status ?? 1;
 }
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import("node:child_process").SpawnSyncOptions} options
+ * @param {string} what
+ */
 function mustRun(command, args, options, what) {
 	const status = run(command, args, options);
 	if (status !== 0) fail(`${what} failed (exit ${status}). The output above says why; fix it and run the command again.`);
 }
 
-function versionAtLeast(version, [major, minor]) {
-	const [a, b] = version.replace(/^v/, "").split(".").map(Number);
+/** @param {string} version @param {number[]} minimum */
+function versionAtLeast(version, [major = 0, minor = 0]) {
+	const [a = 0, b = 0] = version.replace(/^v/, "").split(".").map(Number);
 	return a > major || (a === major && b >= minor);
 }
 
@@ -81,7 +95,7 @@ function ensureNode() {
 				`could not download ${pkg} from the npm registry. Check the network or install Node ${version} yourself and run the command with it.`,
 			);
 		}
-		const tarball = join(scratch, packed.stdout.trim().split("\n").pop());
+		const tarball = join(scratch, packed.stdout.trim().split("\n").pop() ?? "");
 		mustRun("tar", ["-xzf", tarball, "-C", scratch], {}, `Unpacking ${tarball}`);
 		rmSync(target, { recursive: true, force: true });
 		renameSync(join(scratch, "package"), target);
@@ -93,6 +107,7 @@ function ensureNode() {
 }
 
 /** Returns the path of pnpm's entry script, installing the pinned pnpm into `.tools/` when needed. */
+/** @param {string} nodeBin */
 function ensurePnpm(nodeBin) {
 	const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 	const version = manifest.packageManager.replace(/^pnpm@/, "");
@@ -117,6 +132,7 @@ function npmCli() {
 	return found;
 }
 
+/** @param {string[]} files */
 function hashFiles(files) {
 	const hash = createHash("sha256");
 	for (const file of files) {
@@ -127,6 +143,7 @@ function hashFiles(files) {
 }
 
 /** Installs the workspace from the frozen lockfile unless the same lockfile is already installed. */
+/** @param {string} pnpm @param {NodeJS.ProcessEnv} env @param {string} nodeBin */
 function ensureInstall(pnpm, env, nodeBin) {
 	const stamp = join(root, "node_modules", ".aide-install");
 	const key = `${hashFiles(["pnpm-lock.yaml", "pnpm-workspace.yaml", "package.json"])} ${nodeBin}`;
@@ -136,10 +153,14 @@ function ensureInstall(pnpm, env, nodeBin) {
 	writeFileSync(stamp, key);
 }
 
-/** Installs Debian packages a task needs when their programs are missing (tests only, and only as root). */
+/**
+ * Installs Debian packages a task needs when their programs are missing (tests only, and only as root).
+ * @param {string[]} names
+ */
 function ensureSystemPackages(names) {
+	/** @type {Record<string, () => string | undefined>} */
 	const probes = { postgresql: () => findPostgresBin("initdb") };
-	const missing = names.filter((name) => !probes[name]());
+	const missing = names.filter((name) => !probes[name]?.());
 	if (missing.length === 0) return;
 	if (process.getuid?.() !== 0) {
 		fail(`the tests need these Debian packages: ${missing.join(", ")}. Install them with: sudo apt-get install -y ${missing.join(" ")}`);
@@ -156,6 +177,7 @@ function ensureSystemPackages(names) {
 	);
 }
 
+/** @param {string} name */
 function findPostgresBin(name) {
 	for (const dir of (process.env.PATH ?? "").split(delimiter)) {
 		if (dir && existsSync(join(dir, name))) return join(dir, name);
@@ -167,7 +189,7 @@ function findPostgresBin(name) {
 
 function main() {
 	const [taskName, ...extra] = process.argv.slice(2);
-	const task = TASKS[taskName];
+	const task = TASKS[/** @type {keyof typeof TASKS} */ (taskName)];
 	if (!task) fail(`unknown task "${taskName ?? ""}". Known tasks: ${Object.keys(TASKS).join(", ")}.`);
 
 	const nodeHome = ensureNode();

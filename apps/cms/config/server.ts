@@ -13,5 +13,7 @@ export default () => {
 		app: { keys: settings.secrets.APP_KEYS.split(",").map((key) => key.trim()) },
 		// Uploaded media live with the rest of the local data, so one folder holds everything to back up.
 		dirs: { public: publicDir },
+		// Upgrades are pinned in package.json; the CMS does not ask the registry for newer versions.
+		logger: { updates: { enabled: false } },
 	};
 };

@@ -2,10 +2,12 @@
 // with tsc in a few seconds; the admin panel (about a minute and 2 GB) is rebuilt only when its own
 // inputs (src/admin/, dependencies, Node version) change.
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { SECRET_NAMES } from "../../src/settings.ts";
 import { appDir } from "./paths.mts";
 
 const require = createRequire(import.meta.url);
@@ -51,9 +53,23 @@ function adminHash(): string {
 
 const upToDate = (stamp: string, hash: string) => existsSync(stamp) && readFileSync(stamp, "utf8") === hash;
 
-function run(script: string, args: string[], what: string): void {
-	const result = spawnSync(process.execPath, [script, ...args], { cwd: appDir, stdio: "inherit", env: process.env });
+function run(script: string, args: string[], what: string, env: NodeJS.ProcessEnv = process.env): void {
+	const result = spawnSync(process.execPath, [script, ...args], { cwd: appDir, stdio: "inherit", env });
 	if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status ?? result.signal}). The output above says why.`);
+}
+
+/**
+ * `strapi build` loads the app's config, which refuses to load without secrets. The build uses none
+ * of them, so it gets throwaway ones and a throwaway data folder: building never touches real data.
+ */
+function withBuildEnv(build: (env: NodeJS.ProcessEnv) => void): void {
+	const dataDir = mkdtempSync(join(tmpdir(), "aide-cms-build-"));
+	try {
+		const secrets = Object.fromEntries(SECRET_NAMES.map((name) => [name, randomBytes(24).toString("base64")]));
+		build({ ...process.env, ...secrets, AIDE_DATA_DIR: dataDir, DATABASE_CLIENT: "sqlite", DATABASE_URL: "" });
+	} finally {
+		rmSync(dataDir, { recursive: true, force: true });
+	}
 }
 
 /** Compiles the server and builds the admin panel when, and only when, their inputs changed. */
@@ -62,7 +78,8 @@ export function ensureBuild({ log = console.log }: { log?: (message: string) => 
 	const server = serverHash();
 	if (!upToDate(adminStamp, admin)) {
 		log("Building the CMS admin panel (about a minute, once)...");
-		run(join(require.resolve("@strapi/strapi/package.json"), "..", "bin", "strapi.js"), ["build"], "strapi build");
+		const strapiCli = join(require.resolve("@strapi/strapi/package.json"), "..", "bin", "strapi.js");
+		withBuildEnv((env) => run(strapiCli, ["build"], "strapi build", env));
 		writeFileSync(adminStamp, admin);
 		writeFileSync(serverStamp, server);
 		return;

@@ -1,0 +1,47 @@
+// The same CMS on a real PostgreSQL, started for this test on loopback and removed afterwards.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningCms, startCms } from "./support/cms-process.ts";
+import { createEntryDraft, publishEntry } from "./support/content.ts";
+import { request } from "./support/http.ts";
+import { type RunningPostgres, startPostgres } from "./support/postgres.ts";
+
+let postgres: RunningPostgres;
+let cms: RunningCms;
+
+beforeAll(async () => {
+	postgres = await startPostgres();
+	cms = await startCms({ env: { DATABASE_URL: postgres.url } });
+});
+afterAll(async () => {
+	await cms?.stop();
+	await postgres?.stop();
+});
+
+describe("the CMS on PostgreSQL", () => {
+	it("keeps its data there, not in a SQLite file", async () => {
+		expect(postgres.query("select code from i18n_locale order by code")).toBe("en\nfr");
+		expect(existsSync(join(cms.dataDir, "aide.db"))).toBe(false);
+	});
+
+	it("has the locales, the access rules and the site token", async () => {
+		const admin = await cms.adminToken();
+		const locales = await request(`${cms.url}/i18n/locales`, { token: admin });
+		expect(locales.body.find((locale: { isDefault: boolean }) => locale.isDefault).code).toBe("fr");
+		expect((await request(`${cms.url}/api/faq-entries`)).status).toBe(403);
+
+		const draft = await createEntryDraft(cms.url, admin, {
+			question: "Question brouillon ?",
+			slug: "question-brouillon",
+			answer: "Pas encore.",
+		});
+		expect(draft.status).toBe(201);
+		const token = cms.siteToken();
+		expect((await request(`${cms.url}/api/faq-entries`, { token })).body.data).toEqual([]);
+		expect((await request(`${cms.url}/api/faq-entries?status=draft`, { token })).status).toBe(400);
+		await publishEntry(cms.url, admin, draft.documentId);
+		expect((await request(`${cms.url}/api/faq-entries`, { token })).body.data).toHaveLength(1);
+		expect(postgres.query("select count(*) from faq_entries where published_at is not null")).toBe("1");
+	});
+});

@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { ConfigError, readSettings, SECRET_NAMES } from "../src/settings.ts";
+
+const dirs: string[] = [];
+afterEach(() => {
+	for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function scratch(): string {
+	const dir = mkdtempSync(join(tmpdir(), "aide-settings-"));
+	dirs.push(dir);
+	return dir;
+}
+
+const secrets = Object.fromEntries(SECRET_NAMES.map((name) => [name, `${name.toLowerCase()}-0123456789abcdef`]));
+const read = (env: Record<string, string>) => readSettings({ AIDE_DATA_DIR: scratch(), ...secrets, ...env });
+const errorOf = (env: Record<string, string>) => {
+	try {
+		read(env);
+	} catch (error) {
+		expect(error).toBeInstanceOf(ConfigError);
+		return (error as Error).message;
+	}
+	throw new Error("expected a ConfigError");
+};
+
+describe("readSettings", () => {
+	it("listens on 127.0.0.1:1337 with SQLite in the data folder by default", () => {
+		const dataDir = scratch();
+		const settings = readSettings({ AIDE_DATA_DIR: dataDir, ...secrets });
+		expect(settings.host).toBe("127.0.0.1");
+		expect(settings.port).toBe(1337);
+		expect(settings.database).toEqual({ client: "sqlite", filename: join(dataDir, "aide.db") });
+		expect(settings.transferTokenSalt).toBeUndefined();
+		expect(settings.corsOrigins).toEqual([]);
+	});
+
+	it("takes HOST and PORT", () => {
+		const settings = read({ HOST: "0.0.0.0", PORT: "8080" });
+		expect([settings.host, settings.port]).toEqual(["0.0.0.0", 8080]);
+	});
+
+	it("uses PostgreSQL from DATABASE_URL, or DATABASE_CLIENT and the usual variables", () => {
+		expect(read({ DATABASE_URL: "postgres://aide:pw@db.internal:5432/aide" }).database).toEqual({
+			client: "postgres",
+			connection: { connectionString: "postgres://aide:pw@db.internal:5432/aide", ssl: false, schema: "public" },
+		});
+		expect(read({ DATABASE_CLIENT: "postgres", DATABASE_HOST: "db", DATABASE_NAME: "help", DATABASE_SSL: "true" }).database).toMatchObject({
+			client: "postgres",
+			connection: { host: "db", port: 5432, database: "help", ssl: { rejectUnauthorized: true } },
+		});
+	});
+
+	it("reads secrets from the data folder's secrets.env when the environment has none", () => {
+		const dataDir = scratch();
+		writeFileSync(
+			join(dataDir, "secrets.env"),
+			Object.entries(secrets)
+				.map(([name, value]) => `${name}=${value}`)
+				.join("\n"),
+		);
+		expect(readSettings({ AIDE_DATA_DIR: dataDir }).secrets.JWT_SECRET).toBe(secrets.JWT_SECRET);
+	});
+});
+
+describe("readSettings refuses, naming the variable", () => {
+	it("a placeholder secret", () => {
+		expect(errorOf({ APP_KEYS: "toBeModified1,toBeModified2" })).toMatch(
+			/^APP_KEYS holds the placeholder "toBeModified1", which anyone can guess\. Remove it/,
+		);
+		expect(errorOf({ JWT_SECRET: "tobemodified" })).toMatch(/^JWT_SECRET holds the placeholder/);
+		expect(errorOf({ TRANSFER_TOKEN_SALT: "changeme" })).toMatch(/^TRANSFER_TOKEN_SALT holds the placeholder/);
+	});
+
+	it("an empty or missing secret", () => {
+		const message = errorOf({ ADMIN_JWT_SECRET: "" });
+		expect(message).toMatch(/^ADMIN_JWT_SECRET is not set\. Start the CMS with `npm run cms` once to generate it/);
+	});
+
+	it("a short secret", () => {
+		expect(errorOf({ ENCRYPTION_KEY: "short" })).toMatch(/^ENCRYPTION_KEY is too short to be secret \(5 characters\)/);
+	});
+
+	it("a malformed DATABASE_URL, without echoing it", () => {
+		const message = errorOf({ DATABASE_URL: "postgres://aide:s3cret@db.internal/" });
+		expect(message).toBe("DATABASE_URL must name a host and a database: postgres://user:password@host:5432/database.");
+		expect(errorOf({ DATABASE_URL: "not a url" })).toMatch(/^DATABASE_URL is not a valid URL\./);
+		expect(errorOf({ DATABASE_URL: "mysql://db/aide" })).toBe("DATABASE_URL must start with postgres:// or postgresql://, not mysql://.");
+		expect(message).not.toContain("s3cret");
+	});
+
+	it("a bad port or database client", () => {
+		expect(errorOf({ PORT: "http" })).toBe('PORT must be a port number from 1 to 65535, not "http".');
+		expect(errorOf({ DATABASE_CLIENT: "mysql" })).toBe('DATABASE_CLIENT must be "sqlite" or "postgres", not "mysql".');
+	});
+
+	it("a first-admin password Strapi would reject", () => {
+		expect(errorOf({ AIDE_ADMIN_EMAIL: "a@b.org", AIDE_ADMIN_PASSWORD: "password" })).toBe(
+			"AIDE_ADMIN_PASSWORD needs a lowercase letter, an uppercase letter and a digit. Choose another, or unset it to get a generated one.",
+		);
+		expect(errorOf({ AIDE_ADMIN_EMAIL: "not-an-email" })).toBe('AIDE_ADMIN_EMAIL must be an email address, not "not-an-email".');
+	});
+});

@@ -1,0 +1,125 @@
+// Starts the real CMS the way `npm run cms` does (scripts/serve.mts), on a free port and a temporary
+// data folder, and stops it. Used by the integration tests; nothing here is a fake.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort } from "./free-port.ts";
+
+const appDir = fileURLToPath(new URL("../../", import.meta.url));
+
+export const ADMIN = { email: "admin@aide.test", password: "Admin-pass-2026" };
+
+export interface RunningCms {
+	readonly url: string;
+	readonly dataDir: string;
+	/** Everything the process printed so far. */
+	output(): string;
+	/** The site build's token, as the CMS wrote it into the data folder. */
+	siteToken(): string;
+	/** Logs in to the admin API and returns the JWT. */
+	adminToken(credentials?: { email: string; password: string }): Promise<string>;
+	stop(): Promise<void>;
+}
+
+export interface StartOptions {
+	env?: Record<string, string | undefined>;
+	/** Reuse a data folder (to test a restart); a new temporary one otherwise. */
+	dataDir?: string;
+	/** Keep the data folder after stop (the caller removes it). */
+	keepData?: boolean;
+}
+
+/** Runs `scripts/serve.mts` to completion and returns its exit code and output (for start-up errors). */
+export async function runServe(
+	env: Record<string, string | undefined>,
+	timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string }> {
+	const child = spawnServe(env);
+	let output = "";
+	child.stdout?.on("data", (chunk) => {
+		output += chunk;
+	});
+	child.stderr?.on("data", (chunk) => {
+		output += chunk;
+	});
+	const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+	const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+	clearTimeout(timer);
+	return { code, output };
+}
+
+function spawnServe(env: Record<string, string | undefined>): ChildProcess {
+	const { NODE_ENV: _testEnv, VITEST: _vitest, ...inherited } = process.env;
+	return spawn(process.execPath, ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", "scripts/serve.mts"], {
+		cwd: appDir,
+		env: { ...inherited, ...env },
+		stdio: ["ignore", "pipe", "pipe"],
+	});
+}
+
+/** Starts the CMS and resolves once `/_health` answers. */
+export async function startCms(options: StartOptions = {}): Promise<RunningCms> {
+	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "aide-cms-"));
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawnServe({
+		HOST: "127.0.0.1",
+		PORT: String(port),
+		AIDE_DATA_DIR: dataDir,
+		AIDE_ADMIN_EMAIL: ADMIN.email,
+		AIDE_ADMIN_PASSWORD: ADMIN.password,
+		...options.env,
+	});
+	let output = "";
+	child.stdout?.on("data", (chunk) => {
+		output += chunk;
+	});
+	child.stderr?.on("data", (chunk) => {
+		output += chunk;
+	});
+	const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+
+	const deadline = Date.now() + 120_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`The CMS exited with ${child.exitCode} before answering:\n${output}`);
+		if (Date.now() > deadline) {
+			child.kill("SIGKILL");
+			throw new Error(`The CMS did not answer /_health within 120 s:\n${output}`);
+		}
+		const healthy = await fetch(`${url}/_health`).then(
+			(response) => response.status === 204,
+			() => false,
+		);
+		if (healthy) break;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+
+	return {
+		url,
+		dataDir,
+		output: () => output,
+		siteToken: () => readFileSync(join(dataDir, "site-token"), "utf8").trim(),
+		async adminToken(credentials = ADMIN) {
+			const response = await fetch(`${url}/admin/login`, {
+				method: "POST",
+				headers: { "content-type": "application/json" },
+				body: JSON.stringify(credentials),
+			});
+			const body = (await response.json()) as { data?: { token?: string } };
+			if (!response.ok || !body.data?.token)
+				throw new Error(`Admin login as ${credentials.email} failed: ${response.status} ${JSON.stringify(body)}`);
+			return body.data.token;
+		},
+		async stop() {
+			if (child.exitCode === null) {
+				child.kill("SIGTERM");
+				const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+				await exited;
+				clearTimeout(timer);
+			}
+			if (!options.keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+		},
+	};
+}
