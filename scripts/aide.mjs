@@ -106,8 +106,10 @@ function ensureNode() {
 	return target;
 }
 
-/** Returns the path of pnpm's entry script, installing the pinned pnpm into `.tools/` when needed. */
-/** @param {string} nodeBin */
+/**
+ * Returns the path of pnpm's entry script, installing the pinned pnpm into `.tools/` when needed.
+ * @param {string} nodeBin
+ */
 function ensurePnpm(nodeBin) {
 	const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 	const version = manifest.packageManager.replace(/^pnpm@/, "");
@@ -142,8 +144,12 @@ function hashFiles(files) {
 	return hash.digest("hex");
 }
 
-/** Installs the workspace from the frozen lockfile unless the same lockfile is already installed. */
-/** @param {string} pnpm @param {NodeJS.ProcessEnv} env @param {string} nodeBin */
+/**
+ * Installs the workspace from the frozen lockfile unless the same lockfile is already installed.
+ * @param {string} pnpm
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} nodeBin
+ */
 function ensureInstall(pnpm, env, nodeBin) {
 	const stamp = join(root, "node_modules", ".aide-install");
 	const key = `${hashFiles(["pnpm-lock.yaml", "pnpm-workspace.yaml", "package.json"])} ${nodeBin}`;
@@ -177,7 +183,10 @@ function ensureSystemPackages(names) {
 	);
 }
 
-/** @param {string} name */
+/**
+ * Finds a PostgreSQL program on PATH or in Debian's versioned folders.
+ * @param {string} name
+ */
 function findPostgresBin(name) {
 	for (const dir of (process.env.PATH ?? "").split(delimiter)) {
 		if (dir && existsSync(join(dir, name))) return join(dir, name);
@@ -197,7 +206,8 @@ function main() {
 	const pnpm = ensurePnpm(nodeBin);
 	const env = {
 		...process.env,
-		PATH: [join(nodeHome, "bin"), dirname(pnpm), process.env.PATH].join(delimiter),
+		// `pnpm` itself must be on PATH too: package scripts call it.
+		PATH: [join(nodeHome, "bin"), join(dirname(pnpm), "..", "..", ".bin"), process.env.PATH].join(delimiter),
 		// Native addons must build against the Node that runs them, not the machine's.
 		npm_config_nodedir: nodeHome,
 		COREPACK_ENABLE_STRICT: "0",
