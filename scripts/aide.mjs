@@ -22,8 +22,9 @@ const MIN_NODE = [22, 12];
 
 /** What each entry point runs once the workspace is ready: root package.json scripts, in order. */
 const TASKS = {
-	cms: { system: [], steps: [["--filter", "@aide/cms", "run", "serve"]] },
-	start: { system: [], steps: [["--filter", "@aide/cms", "run", "serve"]] },
+	// --silent: the CMS speaks for itself, and Ctrl-C does not end in an error report from pnpm.
+	cms: { system: [], steps: [["--silent", "--filter", "@aide/cms", "run", "serve"]] },
+	start: { system: [], steps: [["--silent", "--filter", "@aide/cms", "run", "serve"]] },
 	test: {
 		system: ["postgresql"],
 		steps: [

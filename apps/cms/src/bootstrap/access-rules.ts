@@ -11,9 +11,10 @@ export async function ensureAccessRules(strapi: Core.Strapi): Promise<void> {
 	})) as Array<{ name: string; permissions?: Array<{ id: number; action: string }> }>;
 	for (const role of roles) {
 		const ids = (role.permissions ?? []).map((permission) => permission.id);
-		if (ids.length === 0) continue;
-		await strapi.db.query("plugin::users-permissions.permission").deleteMany({ where: { id: { $in: ids } } });
-		strapi.log.info(`Removed ${ids.length} permission(s) from the ${role.name} role: it reads nothing.`);
+		// Detached, not deleted: with no permission rows at all, the plugin grants its defaults again on
+		// every start, which several CMS processes sharing one database would see between two boots.
+		for (const id of ids) await strapi.db.query("plugin::users-permissions.permission").update({ where: { id }, data: { role: null } });
+		if (ids.length > 0) strapi.log.info(`Removed ${ids.length} permission(s) from the ${role.name} role: it reads nothing.`);
 	}
 
 	const store = strapi.store({ type: "plugin", name: "users-permissions", key: "advanced" });
