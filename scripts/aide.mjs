@@ -20,11 +20,18 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const toolsDir = join(root, ".tools");
 const MIN_NODE = [22, 12];
 
-/** What each entry point runs once the workspace is ready: root package.json scripts, in order. */
+/**
+ * What each entry point runs once the workspace is ready, in order: pnpm commands, or (`script`) a
+ * workspace script run with the project's Node from the directory npm was started in, so that paths
+ * on the command line mean what the user meant.
+ * @type {Record<string, { system: string[], steps: Array<string[] | { script: string, args: string[] }> }>}
+ */
 const TASKS = {
 	// --silent: the CMS speaks for itself, and Ctrl-C does not end in an error report from pnpm.
 	cms: { system: [], steps: [["--silent", "--filter", "@aide/cms", "run", "serve"]] },
 	start: { system: [], steps: [["--silent", "--filter", "@aide/cms", "run", "serve"]] },
+	import: { system: [], steps: [{ script: "packages/faq-import/src/cli.ts", args: ["import"] }] },
+	export: { system: [], steps: [{ script: "packages/faq-import/src/cli.ts", args: ["export"] }] },
 	test: {
 		system: ["postgresql"],
 		steps: [
@@ -199,7 +206,7 @@ function findPostgresBin(name) {
 
 function main() {
 	const [taskName, ...extra] = process.argv.slice(2);
-	const task = TASKS[/** @type {keyof typeof TASKS} */ (taskName)];
+	const task = taskName === undefined ? undefined : TASKS[taskName];
 	if (!task) fail(`unknown task "${taskName ?? ""}". Known tasks: ${Object.keys(TASKS).join(", ")}.`);
 
 	const nodeHome = ensureNode();
@@ -217,8 +224,10 @@ function main() {
 	ensureSystemPackages(task.system);
 
 	for (const [index, step] of task.steps.entries()) {
-		const args = index === task.steps.length - 1 ? [...step, ...extra] : step;
-		const status = run(nodeBin, [pnpm, ...args], { env });
+		const last = index === task.steps.length - 1 ? extra : [];
+		const status = Array.isArray(step)
+			? run(nodeBin, [pnpm, ...step, ...last], { env })
+			: run(nodeBin, [join(root, step.script), ...step.args, ...last], { env, cwd: process.env.INIT_CWD ?? process.cwd() });
 		if (status !== 0) process.exit(status);
 	}
 }

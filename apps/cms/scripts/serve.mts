@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { ContentModelError } from "@aide/content-schema";
 import { ConfigError, dataDirFrom, readSettings, secretsFileIn } from "../src/settings.ts";
 import { ensureBuild } from "./lib/build.mts";
+import { loadDemoContent } from "./lib/demo-content.mts";
 import { appDir } from "./lib/paths.mts";
 import { assertPortFree, PortError } from "./lib/port.mts";
 import { ensureSecrets } from "./lib/secrets.mts";
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
 
 	const strapi = createStrapi({ appDir, distDir: `${appDir}dist` });
 	await strapi.start();
+	if (process.env.AIDE_DEMO_CONTENT?.trim().toLowerCase() !== "false") await loadDemoContent(strapi, settings);
 }
 
 main().catch((error: unknown) => {

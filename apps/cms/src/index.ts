@@ -2,21 +2,24 @@
 // start, so that a fresh database and an old one end in the same state.
 import type { Core } from "@strapi/strapi";
 import { ensureAccessRules } from "./bootstrap/access-rules";
+import { ensureApiTokens } from "./bootstrap/api-tokens";
 import { ensureEditorRole } from "./bootstrap/editor-role";
 import { ensureFirstAdmin } from "./bootstrap/first-admin";
 import { ensureLocales } from "./bootstrap/locales";
-import { ensureSiteToken } from "./bootstrap/site-token";
+import { registerImportRoutes } from "./import/routes";
 import { readSettings } from "./settings";
 
 export default {
-	register() {},
+	register({ strapi }: { strapi: Core.Strapi }) {
+		registerImportRoutes(strapi);
+	},
 
 	async bootstrap({ strapi }: { strapi: Core.Strapi }) {
 		const settings = readSettings();
 		await ensureLocales(strapi);
 		await ensureAccessRules(strapi);
 		await ensureEditorRole(strapi);
-		await ensureSiteToken(strapi, settings.dataDir);
 		await ensureFirstAdmin(strapi, settings);
+		await ensureApiTokens(strapi, settings.tokenFiles);
 	},
 };

@@ -44,6 +44,8 @@ export interface Settings {
 	publicUrl: string | undefined;
 	dataDir: string;
 	secretsFile: string;
+	/** Where the CMS writes its tokens for local tools: the site build's and the import's. */
+	tokenFiles: { site: string; import: string };
 	database: DatabaseSettings;
 	secrets: Record<SecretName, string>;
 	/** Only set when configured: without it, Strapi's transfer feature stays off. */
@@ -87,6 +89,7 @@ export function readSettings(env: Env = process.env, appDir: string = process.cw
 		publicUrl: readUrl(env.CMS_PUBLIC_URL, "CMS_PUBLIC_URL"),
 		dataDir,
 		secretsFile,
+		tokenFiles: { site: join(dataDir, "site-token"), import: join(dataDir, "import-token") },
 		database: readDatabase(env, dataDir),
 		secrets,
 		transferTokenSalt,

@@ -3,7 +3,7 @@ import type { Core } from "@strapi/strapi";
 
 export const EDITOR_ROLE_NAME = "Support editor";
 
-interface AdminPermission {
+export interface AdminPermission {
 	action: string;
 	subject?: string | null;
 	properties?: { fields?: string[]; locales?: string[] };
@@ -20,6 +20,26 @@ const MEDIA_ACTIONS = [
 	"plugin::upload.assets.copy-link",
 ];
 
+/** The content permissions of an editor: every action on every `api::` type, in every locale. */
+export function editorContentPermissions(strapi: Core.Strapi): AdminPermission[] {
+	const permissionService = strapi.service("admin::permission") as unknown as {
+		actionProvider: { values(): Array<{ actionId: string; section: string; subjects?: string[] }> };
+	};
+	const contentTypeService = strapi.service("admin::content-type") as unknown as {
+		getPermissionsWithNestedFields(actions: unknown[], options?: object): AdminPermission[];
+	};
+	const ownTypes = new Set(Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith("api::")));
+	const contentActions = permissionService.actionProvider.values().filter((action) => action.section === "contentTypes");
+	return contentTypeService
+		.getPermissionsWithNestedFields(contentActions)
+		.filter((permission) => permission.subject && ownTypes.has(permission.subject))
+		.map((permission) => ({
+			...permission,
+			properties: { ...permission.properties, locales: [...localeCodes] },
+			conditions: [],
+		}));
+}
+
 /**
  * Ensures the "Support editor" admin role: create, read, edit, translate (every locale), publish and
  * delete the project's own content types (every `api::` type, so a new content model is covered),
@@ -32,30 +52,12 @@ export async function ensureEditorRole(strapi: Core.Strapi): Promise<void> {
 		create(attributes: { name: string; description: string }): Promise<{ id: number }>;
 		assignPermissions(roleId: number, permissions: AdminPermission[]): Promise<unknown>;
 	};
-	const permissionService = strapi.service("admin::permission") as unknown as {
-		actionProvider: { values(): Array<{ actionId: string; section: string; subjects?: string[] }> };
-	};
-	const contentTypeService = strapi.service("admin::content-type") as unknown as {
-		getPermissionsWithNestedFields(actions: unknown[], options?: object): AdminPermission[];
-	};
-
 	const role =
 		(await roleService.findOne({ name: EDITOR_ROLE_NAME })) ??
 		(await roleService.create({
 			name: EDITOR_ROLE_NAME,
 			description: "Writes, translates and publishes FAQ entries and categories. Cannot change settings, roles, tokens or content types.",
 		}));
-
-	const ownTypes = new Set(Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith("api::")));
-	const contentActions = permissionService.actionProvider.values().filter((action) => action.section === "contentTypes");
-	const contentPermissions = contentTypeService
-		.getPermissionsWithNestedFields(contentActions)
-		.filter((permission) => permission.subject && ownTypes.has(permission.subject))
-		.map((permission) => ({
-			...permission,
-			properties: { ...permission.properties, locales: [...localeCodes] },
-			conditions: [],
-		}));
 	const mediaPermissions = MEDIA_ACTIONS.map((action) => ({ action, subject: null, properties: {}, conditions: [] }));
-	await roleService.assignPermissions(role.id, [...contentPermissions, ...mediaPermissions]);
+	await roleService.assignPermissions(role.id, [...editorContentPermissions(strapi), ...mediaPermissions]);
 }

@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Core } from "@strapi/strapi";
+import type { Settings } from "../settings";
+import { editorContentPermissions } from "./editor-role";
+
+export const SITE_TOKEN_NAME = "Aide site build";
+export const IMPORT_TOKEN_NAME = "Aide import";
+
+/** Strapi's auto-created tokens: broader than anything the product needs. */
+const DEFAULT_TOKEN_NAMES = ["Full Access", "Read Only"];
+
+interface TokenService {
+	getByName(name: string): Promise<{ id: number; type?: string } | null>;
+	create(attributes: object, callingUser?: unknown): Promise<{ id: number; accessKey: string }>;
+	update(id: number, attributes: object): Promise<unknown>;
+	regenerate(id: number): Promise<{ accessKey: string }>;
+	revoke(id: number): Promise<unknown>;
+	hash(accessKey: string): string;
+}
+
+/** What the site build may do: read entries and categories. Nothing else. */
+export function siteTokenPermissions(strapi: Core.Strapi): string[] {
+	return Object.keys(strapi.contentTypes)
+		.filter((uid) => uid.startsWith("api::"))
+		.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+}
+
+/**
+ * Ensures a named token exists and that `file` holds its value: creates it when missing, and
+ * regenerates it when the file is missing or holds another value (the old value stops working).
+ */
+async function ensureTokenFile(
+	strapi: Core.Strapi,
+	tokens: TokenService,
+	name: string,
+	file: string,
+	create: () => Promise<{ id: number; accessKey: string }>,
+): Promise<void> {
+	const existing = await tokens.getByName(name);
+	if (!existing) {
+		writeToken(file, (await create()).accessKey);
+		strapi.log.info(`Created the "${name}" API token; its value is in ${file}.`);
+		return;
+	}
+	const stored = (await strapi.db.query("admin::api-token").findOne({ where: { id: existing.id }, select: ["accessKey"] })) as {
+		accessKey: string;
+	} | null;
+	const onDisk = existsSync(file) ? readFileSync(file, "utf8").trim() : "";
+	if (!onDisk || tokens.hash(onDisk) !== stored?.accessKey) {
+		writeToken(file, (await tokens.regenerate(existing.id)).accessKey);
+		strapi.log.info(`Regenerated the "${name}" API token, whose value was not in ${file}.`);
+	}
+}
+
+/**
+ * Ensures the two tokens local tools use, and removes Strapi's auto-created ones:
+ * - "Aide site build", a content-API token that reads entries and categories, for the site build;
+ * - "Aide import", an admin token owned by the first super admin with an editor's content
+ *   permissions, for `npm run import` / `npm run export`.
+ */
+export async function ensureApiTokens(strapi: Core.Strapi, files: Settings["tokenFiles"]): Promise<void> {
+	const contentTokens = strapi.service("admin::api-token-content-api") as unknown as TokenService;
+	for (const name of DEFAULT_TOKEN_NAMES) {
+		const token = await contentTokens.getByName(name);
+		if (token && token.type !== "custom") {
+			await contentTokens.revoke(token.id);
+			strapi.log.info(`Removed Strapi's default "${name}" API token; the site build uses "${SITE_TOKEN_NAME}".`);
+		}
+	}
+
+	const permissions = siteTokenPermissions(strapi);
+	await ensureTokenFile(strapi, contentTokens, SITE_TOKEN_NAME, files.site, () =>
+		contentTokens.create({
+			name: SITE_TOKEN_NAME,
+			description: "Read-only access for the site build: published FAQ entries and categories.",
+			type: "custom",
+			lifespan: null,
+			permissions,
+		}),
+	);
+	const site = await contentTokens.getByName(SITE_TOKEN_NAME);
+	if (site) await contentTokens.update(site.id, { type: "custom", permissions });
+
+	const owner = await strapi.db.query("admin::user").findOne({ where: { roles: { code: "strapi-super-admin" } }, orderBy: { id: "asc" } });
+	if (!owner) return;
+	const adminTokens = strapi.service("admin::api-token-admin") as unknown as TokenService;
+	await ensureTokenFile(strapi, adminTokens, IMPORT_TOKEN_NAME, files.import, () =>
+		adminTokens.create(
+			{
+				name: IMPORT_TOKEN_NAME,
+				description: "Used by npm run import / export: reads and writes FAQ entries and categories.",
+				lifespan: null,
+				adminPermissions: editorContentPermissions(strapi),
+			},
+			owner,
+		),
+	);
+}
+
+function writeToken(file: string, accessKey: string): void {
+	mkdirSync(dirname(file), { recursive: true });
+	writeFileSync(file, `${accessKey}\n`, { mode: 0o600 });
+}

@@ -1,0 +1,141 @@
+// Applies one imported page (all its translations) in one database transaction: either all of it
+// lands, or nothing does. A dry run does the same work and then rolls it back, so what it reports is
+// exactly what a real run would do.
+import { defaultLocale } from "@aide/locales";
+import type { Core } from "@strapi/strapi";
+import type { ImportChange, ImportRequest, PlannedCategory, PlannedEntry } from "./wire";
+
+const ENTRY = "api::faq-entry.faq-entry";
+const CATEGORY = "api::category.category";
+
+interface StoredDocument {
+	documentId: string;
+	slug?: string;
+	publishedAt?: string | null;
+	[field: string]: unknown;
+}
+
+/** Minimal view of Strapi's Document Service, as this module uses it. */
+interface Documents {
+	findFirst(params: object): Promise<StoredDocument | null>;
+	findOne(params: object): Promise<StoredDocument | null>;
+	create(params: object): Promise<StoredDocument>;
+	update(params: object): Promise<StoredDocument | null>;
+	publish(params: object): Promise<unknown>;
+}
+
+class DryRunRollback extends Error {}
+
+/** The primary locale of a planned item: the default locale when it has one, else its first. */
+const primaryOf = (locales: Record<string, unknown>) => (defaultLocale in locales ? defaultLocale : (Object.keys(locales)[0] as string));
+
+function slugify(text: string): string {
+	return (
+		text
+			.normalize("NFKD")
+			.replace(/[\u0300-\u036f]/g, "")
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, "-")
+			.replace(/^-+|-+$/g, "")
+			.slice(0, 80)
+			.replace(/-+$/, "") || "entry"
+	);
+}
+
+export async function applyImport(strapi: Core.Strapi, request: ImportRequest): Promise<ImportChange[]> {
+	const changes: ImportChange[] = [];
+	try {
+		await strapi.db.transaction(async () => {
+			const documents = (uid: string) => strapi.documents(uid as never) as unknown as Documents;
+			const categoryId = request.group.category ? await applyCategory(documents(CATEGORY), request.group.category, changes) : null;
+			for (const entry of request.group.entries) {
+				await applyEntry(documents(ENTRY), entry, categoryId, request.publish, changes);
+			}
+			if (request.dryRun) throw new DryRunRollback();
+		});
+	} catch (error) {
+		if (!(error instanceof DryRunRollback)) throw error;
+	}
+	return changes;
+}
+
+async function applyCategory(categories: Documents, category: PlannedCategory, changes: ImportChange[]): Promise<string> {
+	const primary = primaryOf(category.locales);
+	const primaryName = category.locales[primary]?.name ?? "";
+	const slug = slugify(primaryName);
+	let documentId = (await categories.findFirst({ locale: primary, filters: { slug } }))?.documentId;
+	for (const [locale, content] of Object.entries(category.locales)) {
+		const data = { name: content.name, description: content.description, order: category.order };
+		const existing = documentId ? await categories.findOne({ documentId, locale }) : null;
+		if (!existing) {
+			const localizedSlug = locale === primary ? slug : slugify(content.name);
+			const created = documentId
+				? await categories.update({ documentId, locale, data: { ...data, slug: localizedSlug } })
+				: await categories.create({ locale, data: { ...data, slug: localizedSlug } });
+			documentId = created?.documentId ?? documentId;
+			changes.push({ kind: "category", anchor: slug, locale, action: "created" });
+			continue;
+		}
+		const same = existing.name === data.name && (existing.description ?? null) === data.description && existing.order === data.order;
+		if (!same) await categories.update({ documentId, locale, data });
+		changes.push({ kind: "category", anchor: slug, locale, action: same ? "unchanged" : "updated" });
+	}
+	if (!documentId) throw new Error(`The category "${primaryName}" could not be created.`);
+	return documentId;
+}
+
+async function uniqueSlug(entries: Documents, question: string, locale: string): Promise<string> {
+	const base = slugify(question);
+	for (let suffix = 1; ; suffix++) {
+		const slug = suffix === 1 ? base : `${base}-${suffix}`;
+		if (!(await entries.findFirst({ locale, filters: { slug }, status: "draft" }))) return slug;
+	}
+}
+
+async function applyEntry(
+	entries: Documents,
+	entry: PlannedEntry,
+	categoryId: string | null,
+	publish: boolean,
+	changes: ImportChange[],
+): Promise<void> {
+	let documentId: string | undefined;
+	for (const locale of [primaryOf(entry.locales), ...Object.keys(entry.locales)]) {
+		documentId ??= (await entries.findFirst({ locale, filters: { anchor: entry.anchor }, status: "draft" }))?.documentId;
+	}
+	const category = categoryId ? { set: [categoryId] } : { set: [] };
+
+	for (const [locale, content] of Object.entries(entry.locales)) {
+		const existing = documentId ? await entries.findOne({ documentId, locale, status: "draft", populate: ["category"] }) : null;
+		const published = documentId ? await entries.findOne({ documentId, locale, status: "published" }) : null;
+		let action: ImportChange["action"];
+		if (!existing) {
+			const data = { question: content.question, answer: content.answer, order: entry.order, anchor: entry.anchor, category };
+			const slug = await uniqueSlug(entries, content.question, locale);
+			const created = documentId
+				? await entries.update({ documentId, locale, data: { ...data, slug } })
+				: await entries.create({ locale, data: { ...data, slug } });
+			documentId = created?.documentId ?? documentId;
+			action = "created";
+		} else {
+			const storedCategory = (existing.category as { documentId?: string } | null)?.documentId ?? null;
+			const same =
+				existing.question === content.question &&
+				existing.answer === content.answer &&
+				existing.order === entry.order &&
+				storedCategory === categoryId;
+			if (!same)
+				await entries.update({
+					documentId,
+					locale,
+					data: { question: content.question, answer: content.answer, order: entry.order, category },
+				});
+			action = same ? "unchanged" : "updated";
+		}
+		changes.push({ kind: "entry", anchor: entry.anchor, locale, action });
+		if (publish && (action !== "unchanged" || !published)) {
+			await entries.publish({ documentId, locale });
+			changes.push({ kind: "entry", anchor: entry.anchor, locale, action: "published" });
+		}
+	}
+}

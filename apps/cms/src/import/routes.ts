@@ -1,0 +1,63 @@
+// Admin routes behind `npm run import` / `npm run export`: `POST /aide/import` applies one page and
+// its translations in one transaction; `GET /aide/export` returns everything the import writes.
+// They take an admin JWT or an admin API token whose owner may create, update, publish and read
+// entries and categories.
+import type { Core } from "@strapi/strapi";
+import { applyImport } from "./apply";
+import { exportContent } from "./export";
+import { parseImportRequest, WireError } from "./wire";
+
+const ENTRY = "api::faq-entry.faq-entry";
+const CATEGORY = "api::category.category";
+const can = (action: string, subject: string) => [`plugin::content-manager.explorer.${action}`, subject];
+
+interface Context {
+	request: { body?: unknown };
+	status: number;
+	body: unknown;
+}
+
+export function registerImportRoutes(strapi: Core.Strapi): void {
+	const policy = (actions: string[][]) => ["admin::isAuthenticatedAdmin", { name: "admin::hasPermissions", config: { actions } }];
+	strapi.server.routes({
+		type: "admin",
+		prefix: "/aide",
+		routes: [
+			{
+				method: "POST",
+				path: "/import",
+				handler: async (ctx: Context) => {
+					let request: ReturnType<typeof parseImportRequest>;
+					try {
+						request = parseImportRequest(ctx.request.body);
+					} catch (error) {
+						if (!(error instanceof WireError)) throw error;
+						ctx.status = 400;
+						ctx.body = { error: { status: 400, name: "ValidationError", message: error.message } };
+						return;
+					}
+					ctx.body = { changes: await applyImport(strapi, request) };
+				},
+				config: {
+					policies: policy([
+						can("read", ENTRY),
+						can("create", ENTRY),
+						can("update", ENTRY),
+						can("publish", ENTRY),
+						can("read", CATEGORY),
+						can("create", CATEGORY),
+						can("update", CATEGORY),
+					]),
+				},
+			},
+			{
+				method: "GET",
+				path: "/export",
+				handler: async (ctx: Context) => {
+					ctx.body = { categories: await exportContent(strapi) };
+				},
+				config: { policies: policy([can("read", ENTRY), can("read", CATEGORY)]) },
+			},
+		],
+	} as never);
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm run import -- <files or folders>` and `npm run export -- <folder>`: Hugo-style Markdown FAQ
+// pages into and out of the CMS. See the README for the page format and the options.
+import { parseArgs } from "node:util";
+import { targetFromEnv } from "./client.ts";
+import { ImportError } from "./errors.ts";
+import { runExport } from "./run-export.ts";
+import { describeSummary, runImport } from "./run-import.ts";
+
+const USAGE = `Usage:
+  npm run import -- [--publish] [--dry-run] [--locale xx] <files or folders>
+  npm run export -- <folder>
+
+Environment: CMS_URL (default http://127.0.0.1:1337), CMS_WRITE_TOKEN (default: the local CMS's import token).`;
+
+async function main(argv: string[]): Promise<number> {
+	const [command, ...rest] = argv;
+	const { values, positionals } = parseArgs({
+		args: rest,
+		allowPositionals: true,
+		options: {
+			publish: { type: "boolean", default: false },
+			"dry-run": { type: "boolean", default: false },
+			locale: { type: "string" },
+			help: { type: "boolean", short: "h", default: false },
+		},
+	});
+	if (values.help || (command !== "import" && command !== "export") || positionals.length === 0) {
+		console.log(USAGE);
+		return values.help ? 0 : 2;
+	}
+	const target = targetFromEnv();
+	if (command === "export") {
+		if (positionals.length !== 1) throw new ImportError("export takes one folder.");
+		const files = await runExport(target, positionals[0] as string);
+		console.log(`Exported ${files.length} file${files.length === 1 ? "" : "s"} to ${positionals[0]}.`);
+		return 0;
+	}
+	const dryRun = values["dry-run"];
+	const summary = await runImport(target, positionals, { locale: values.locale, publish: values.publish, dryRun, log: console.log });
+	for (const warning of summary.warnings) console.warn(`warning: ${warning}`);
+	for (const error of summary.errors) console.error(`error: ${error}`);
+	console.log(describeSummary(summary, dryRun));
+	return summary.errors.length > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		if (error instanceof ImportError) {
+			console.error(`error: ${error.message}`);
+			process.exit(1);
+		}
+		if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+			console.error(`error: ${error.message}\n\n${USAGE}`);
+			process.exit(2);
+		}
+		throw error;
+	},
+);

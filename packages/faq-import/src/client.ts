@@ -1,0 +1,82 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ImportError } from "./errors.ts";
+import type { ExportResponse, ImportRequest, ImportResponse } from "./plan.ts";
+
+/** Which CMS to talk to, with an admin token that may write entries and categories. */
+export interface CmsTarget {
+	readonly url: string;
+	readonly token: string;
+}
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+/**
+ * The target from the environment: `CMS_URL` (default: the local CMS) and `CMS_WRITE_TOKEN` (default:
+ * the "Aide import" token the local CMS keeps in its data folder, `AIDE_DATA_DIR` or apps/cms/.data).
+ */
+export function targetFromEnv(env: Record<string, string | undefined> = process.env): CmsTarget {
+	const url = (env.CMS_URL?.trim() || "http://127.0.0.1:1337").replace(/\/+$/, "");
+	const explicit = env.CMS_WRITE_TOKEN?.trim();
+	if (explicit) return { url, token: explicit };
+	const dataDir = env.AIDE_DATA_DIR?.trim() || join(repoRoot, "apps", "cms", ".data");
+	const file = join(dataDir, "import-token");
+	if (!existsSync(file)) {
+		throw new ImportError(
+			`No token to write to the CMS: ${file} does not exist. Start the local CMS once (\`npm run cms\`), or set CMS_WRITE_TOKEN to an admin API token that can create, update and publish FAQ entries.`,
+		);
+	}
+	return { url, token: readFileSync(file, "utf8").trim() };
+}
+
+async function call<T>(target: CmsTarget, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+	let response: Response;
+	try {
+		response = await fetch(`${target.url}${path}`, {
+			method,
+			headers: { authorization: `Bearer ${target.token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+			signal: AbortSignal.timeout(120_000),
+		});
+	} catch (error) {
+		const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+		throw new ImportError(
+			`Cannot reach the CMS at ${target.url} (${cause}). Start it with \`npm run cms\`, or set CMS_URL to where it runs.`,
+			{
+				cause: error,
+			},
+		);
+	}
+	const text = await response.text();
+	if (response.status === 401) {
+		throw new ImportError(
+			`The CMS at ${target.url} refused the token (401 Unauthorized): it is not an admin API token. Use the local "Aide import" token, or set CMS_WRITE_TOKEN to an admin API token with write rights.`,
+		);
+	}
+	if (response.status === 403) {
+		throw new ImportError(
+			`The CMS at ${target.url} refused the token (403 Forbidden): it may not create, update and publish FAQ entries and categories. Give its owner those permissions, or use another token.`,
+		);
+	}
+	if (!response.ok) {
+		let message = text.slice(0, 500);
+		try {
+			message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? message;
+		} catch {
+			// not JSON: keep the text
+		}
+		throw new ImportError(`The CMS at ${target.url} answered ${response.status} to ${method} ${path}: ${message}`);
+	}
+	return JSON.parse(text) as T;
+}
+
+/** Sends one page group; the CMS applies it in one transaction (or, in a dry run, only reports). */
+export function sendImport(target: CmsTarget, request: ImportRequest): Promise<ImportResponse> {
+	return call<ImportResponse>(target, "POST", "/aide/import", request);
+}
+
+/** Everything the import writes, as the CMS holds it now. */
+export function fetchExport(target: CmsTarget): Promise<ExportResponse> {
+	return call<ExportResponse>(target, "GET", "/aide/export");
+}

@@ -1,0 +1,10 @@
+export { type CmsTarget, fetchExport, sendImport, targetFromEnv } from "./client.ts";
+export { ImportError } from "./errors.ts";
+export { findPages } from "./find-pages.ts";
+export { identify } from "./locale-of.ts";
+export { anchorFor, type PairedGroup, pairPages } from "./pair.ts";
+export { dedent, type Page, type PageEntry, parsePage, readPage } from "./parse-page.ts";
+export type * from "./plan.ts";
+export { renderCategory } from "./render-page.ts";
+export { runExport } from "./run-export.ts";
+export { describeSummary, type ImportSummary, runImport } from "./run-import.ts";

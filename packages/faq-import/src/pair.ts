@@ -1,0 +1,111 @@
+import { defaultLocale } from "@aide/locales";
+import slugify from "@sindresorhus/slugify";
+import { ImportError } from "./errors.ts";
+import type { Page, PageEntry } from "./parse-page.ts";
+import type { ImportGroup, PlannedEntry } from "./plan.ts";
+
+/** A group ready to send, and what the pairing noticed. */
+export interface PairedGroup {
+	readonly group: ImportGroup;
+	readonly warnings: readonly string[];
+}
+
+/** Makes an anchor from a question, as Strapi makes slugs: lowercase ASCII words joined by dashes. */
+export function anchorFor(question: string): string {
+	return slugify(question, { decamelize: false }).slice(0, 100).replace(/-+$/, "");
+}
+
+/**
+ * Groups pages that are translations of each other (same key) and pairs their questions: by heading
+ * id when both sides have one, otherwise by position, warning when the pages differ in length.
+ */
+export function pairPages(pages: readonly Page[]): PairedGroup[] {
+	const byKey = new Map<string, Page[]>();
+	for (const page of pages) byKey.set(page.key, [...(byKey.get(page.key) ?? []), page]);
+	const groups = [...byKey.values()].map(pairGroup);
+	const owners = new Map<string, string>();
+	for (const { group } of groups) {
+		for (const entry of group.entries) {
+			const where = Object.values(entry.locales)[0]?.source ?? group.key;
+			const other = owners.get(entry.anchor);
+			if (other)
+				throw new ImportError(
+					`${where}: the question's id "${entry.anchor}" is also used at ${other}. Ids are unique across pages: give one of them another heading id.`,
+				);
+			owners.set(entry.anchor, where);
+		}
+	}
+	return groups;
+}
+
+function pairGroup(pages: Page[]): PairedGroup {
+	const warnings: string[] = [];
+	const seenLocales = new Map<string, string>();
+	for (const page of pages) {
+		const other = seenLocales.get(page.locale);
+		if (other) throw new ImportError(`${page.file}: is a second ${page.locale} version of ${other}. Keep one file per page and locale.`);
+		seenLocales.set(page.locale, page.file);
+	}
+	const primary = pages.find((page) => page.locale === defaultLocale) ?? pages[0];
+	if (!primary) throw new Error("pairGroup needs at least one page");
+	const secondaries = pages.filter((page) => page !== primary);
+
+	const rows: Array<Map<Page, PageEntry>> = primary.entries.map((entry) => new Map([[primary, entry]]));
+	for (const page of secondaries) {
+		const allHaveIds = [...page.entries, ...primary.entries].every((entry) => entry.anchor !== undefined);
+		if (page.entries.length !== primary.entries.length && !allHaveIds) {
+			warnings.push(
+				`${page.file} has ${page.entries.length} questions and ${primary.file} has ${primary.entries.length}: check the pairs below, or give both sides heading ids ({#id}).`,
+			);
+		}
+		const paired = new Set<number>();
+		for (const [index, entry] of page.entries.entries()) {
+			let row = entry.anchor === undefined ? -1 : primary.entries.findIndex((candidate) => candidate.anchor === entry.anchor);
+			const byPosition = primary.entries[index];
+			if (row === -1 && byPosition && !paired.has(index) && (entry.anchor === undefined || byPosition.anchor === undefined)) row = index;
+			if (row === -1 || paired.has(row)) {
+				rows.push(new Map([[page, entry]]));
+				continue;
+			}
+			paired.add(row);
+			rows[row]?.set(page, entry);
+		}
+	}
+
+	const anchors = new Map<string, string>();
+	const entries: PlannedEntry[] = rows.map((row, index) => {
+		const [firstPage, firstEntry] = [...row.entries()][0] as [Page, PageEntry];
+		const explicit = [...row.values()].find((entry) => entry.anchor !== undefined)?.anchor;
+		const anchor = explicit ?? anchorFor(firstEntry.question);
+		const where = `${firstPage.file}:${firstEntry.line}`;
+		if (!anchor)
+			throw new ImportError(`${where}: cannot make an id from the question "${firstEntry.question}". Add a heading id: {#some-id}.`);
+		const clash = anchors.get(anchor);
+		if (clash) {
+			throw new ImportError(
+				`${where}: the question's id "${anchor}" is also the id of the question at ${clash}. Give one of them another heading id.`,
+			);
+		}
+		anchors.set(anchor, where);
+		const locales = Object.fromEntries(
+			[...row.entries()].map(([page, entry]) => [
+				page.locale,
+				{ question: entry.question, answer: entry.answer, source: `${page.file}:${entry.line}` },
+			]),
+		);
+		const position = row.get(primary) ? primary.entries.indexOf(row.get(primary) as PageEntry) : index;
+		return { anchor, order: position + 1, locales };
+	});
+
+	const named = pages.filter((page) => page.category !== undefined);
+	const category =
+		named.length === 0
+			? null
+			: {
+					order: pages.find((page) => page.weight !== undefined)?.weight ?? 0,
+					locales: Object.fromEntries(
+						named.map((page) => [page.locale, { name: page.category as string, description: page.description ?? null }]),
+					),
+				};
+	return { group: { key: primary.key, files: pages.map((page) => page.file), category, entries }, warnings };
+}

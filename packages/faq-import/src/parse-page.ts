@@ -1,0 +1,142 @@
+import { readFileSync } from "node:fs";
+import matter from "gray-matter";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { ImportError } from "./errors.ts";
+import { identify } from "./locale-of.ts";
+
+/** One `## Question` of a page, with the Markdown answer below it, as written. */
+export interface PageEntry {
+	readonly question: string;
+	/** The Hugo heading id (`## Question {#anchor}`), when the heading has one. */
+	readonly anchor: string | undefined;
+	readonly answer: string;
+	/** 1-based line of the heading in the file. */
+	readonly line: number;
+}
+
+/** A Hugo-style FAQ page: front matter, then one `##` heading per question. */
+export interface Page {
+	readonly file: string;
+	readonly locale: string;
+	/** Same for every translation of the page (its path without locale suffix or folder). */
+	readonly key: string;
+	/** The category: front matter `category`, else `title`; none when the page has neither. */
+	readonly category: string | undefined;
+	/** Text between the page's title and its first question. */
+	readonly description: string | undefined;
+	/** Front matter `weight`: the category's place among categories. */
+	readonly weight: number | undefined;
+	readonly entries: readonly PageEntry[];
+}
+
+const HEADING_ID = /\s*\{#([A-Za-z0-9][\w-]*)\}\s*$/;
+
+/** Reads and parses one page file. Throws an {@link ImportError} naming the file and line. */
+export function readPage(file: string, options: { locale?: string } = {}): Page {
+	let text: string;
+	try {
+		text = readFileSync(file, "utf8");
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? String(error);
+		throw new ImportError(`${file}: cannot be read (${code}). Check the path and its permissions.`, { cause: error });
+	}
+	return parsePage(file, text, options);
+}
+
+/** Parses a page's text; `file` is used for its locale, its key and in error messages. */
+export function parsePage(file: string, text: string, options: { locale?: string } = {}): Page {
+	const { locale, key } = identify(file, options.locale);
+	const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+
+	let parsed: matter.GrayMatterFile<string>;
+	try {
+		// An options object bypasses gray-matter's cache, which would keep a failed parse's state.
+		parsed = matter(source, {});
+	} catch (error) {
+		const mark = (error as { mark?: { line?: number } }).mark;
+		const line = mark?.line === undefined ? 1 : mark.line + 2;
+		const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+		throw new ImportError(`${file}:${line}: the front matter is not valid YAML (${reason}). Fix it, or remove the front matter.`, {
+			cause: error,
+		});
+	}
+	const data = parsed.data as Record<string, unknown>;
+	const category = optionalString(data.category, "category", file) ?? optionalString(data.title, "title", file);
+	const weight = data.weight;
+	if (weight !== undefined && typeof weight !== "number") {
+		throw new ImportError(`${file}:1: the front matter's weight must be a number, not ${JSON.stringify(weight)}.`);
+	}
+
+	const body = parsed.content;
+	const bodyLine = source.slice(0, source.length - body.length).split("\n").length;
+	const headings = fromMarkdown(body).children.filter((node) => node.type === "heading" && node.depth <= 2);
+	const questions = headings.filter((node) => node.type === "heading" && node.depth === 2);
+
+	const firstQuestion = questions[0]?.position?.start.offset ?? body.length;
+	const intro = body.slice(0, firstQuestion).replace(/^\s*#(?!#)[^\n]*\n?/, "");
+	const description = dedent(intro) || undefined;
+
+	const entries: PageEntry[] = [];
+	const seenQuestions = new Map<string, number>();
+	const seenAnchors = new Map<string, number>();
+	for (const [index, heading] of questions.entries()) {
+		const start = heading.position?.start.offset ?? 0;
+		const end = heading.position?.end.offset ?? start;
+		const line = bodyLine + (heading.position?.start.line ?? 1) - 1;
+		const rawHeading = body.slice(start, end).split("\n")[0] ?? "";
+		const headingText = rawHeading.replace(/^\s*##\s*/, "").replace(/\s+#+\s*$/, "");
+		const anchor = HEADING_ID.exec(headingText)?.[1];
+		const question = headingText.replace(HEADING_ID, "").trim();
+		const next = questions[index + 1]?.position?.start.offset ?? body.length;
+		const answer = dedent(body.slice(end, next));
+
+		if (!question)
+			throw new ImportError(`${file}:${line}: a "##" heading has no question text. Write the question, or remove the heading.`);
+		if (!answer) {
+			throw new ImportError(`${file}:${line}: the question "${question}" has no answer below it. Write the answer, or remove the heading.`);
+		}
+		const normalized = question.toLocaleLowerCase(locale).replace(/\s+/g, " ");
+		const earlier = seenQuestions.get(normalized);
+		if (earlier !== undefined) {
+			throw new ImportError(
+				`${file}:${line}: the question "${question}" is already asked at line ${earlier}. Merge the two answers, or reword one question.`,
+			);
+		}
+		seenQuestions.set(normalized, line);
+		if (anchor !== undefined) {
+			const earlierAnchor = seenAnchors.get(anchor);
+			if (earlierAnchor !== undefined) {
+				throw new ImportError(
+					`${file}:${line}: the heading id {#${anchor}} is already used at line ${earlierAnchor}. Heading ids must be unique.`,
+				);
+			}
+			seenAnchors.set(anchor, line);
+		}
+		entries.push({ question, anchor, answer, line });
+	}
+	return { file, locale, key, category, description, weight, entries };
+}
+
+function optionalString(value: unknown, name: string, file: string): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== "string") throw new ImportError(`${file}:1: the front matter's ${name} must be text, not ${JSON.stringify(value)}.`);
+	return value.trim() || undefined;
+}
+
+/**
+ * Trims blank lines around a block and removes the indentation all its lines share, when that is
+ * less than four spaces (four would be a code block, whose meaning must not change).
+ */
+export function dedent(block: string): string {
+	const lines = block
+		.replace(/^\s*\n/, "")
+		.replace(/\s+$/, "")
+		.split("\n");
+	const indents = lines.filter((line) => line.trim()).map((line) => /^ */.exec(line)?.[0].length ?? 0);
+	const common = indents.length > 0 ? Math.min(...indents) : 0;
+	const cut = common < 4 ? common : 0;
+	return lines
+		.map((line) => line.slice(Math.min(cut, /^ */.exec(line)?.[0].length ?? 0)))
+		.join("\n")
+		.replace(/^\n+/, "");
+}

@@ -1,0 +1,105 @@
+import { type CmsTarget, sendImport } from "./client.ts";
+import { ImportError } from "./errors.ts";
+import { findPages } from "./find-pages.ts";
+import { identify } from "./locale-of.ts";
+import { type PairedGroup, pairPages } from "./pair.ts";
+import { type Page, readPage } from "./parse-page.ts";
+import type { ImportChange } from "./plan.ts";
+
+export interface ImportOptions {
+	readonly locale?: string;
+	readonly publish?: boolean;
+	readonly dryRun?: boolean;
+	/** Receives progress and detail lines. */
+	readonly log?: (line: string) => void;
+}
+
+export interface ImportSummary {
+	created: number;
+	updated: number;
+	unchanged: number;
+	published: number;
+	/** Files not applied because they, or a translation of them, had an error. */
+	skipped: number;
+	warnings: string[];
+	errors: string[];
+}
+
+/**
+ * Imports Markdown pages into the CMS. Every file is read and checked first; a page and its
+ * translations are then applied together, in one transaction, or not at all. A broken file is
+ * reported and skipped with its translations; the others are applied. The CMS being unreachable or
+ * refusing the token stops the run.
+ */
+export async function runImport(target: CmsTarget, paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
+	const log = options.log ?? (() => {});
+	const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, published: 0, skipped: 0, warnings: [], errors: [] };
+
+	const pages: Page[] = [];
+	const broken = new Set<string>();
+	for (const file of findPages(paths)) {
+		try {
+			pages.push(readPage(file, { locale: options.locale }));
+		} catch (error) {
+			if (!(error instanceof ImportError)) throw error;
+			summary.errors.push(error.message);
+			broken.add(file);
+		}
+	}
+	// A page's key depends on its path only, so a file that failed to parse still has one (unless its
+	// locale is unknown): its translations must wait until it is fixed.
+	const brokenKeys = new Set<string>();
+	for (const file of broken) {
+		try {
+			brokenKeys.add(identify(file, options.locale).key);
+		} catch {
+			// an unknown locale: it pairs with nothing
+		}
+	}
+	summary.skipped += broken.size;
+
+	let groups: PairedGroup[] = [];
+	try {
+		groups = pairPages(pages.filter((page) => !brokenKeys.has(page.key)));
+	} catch (error) {
+		if (!(error instanceof ImportError)) throw error;
+		summary.errors.push(error.message);
+		summary.skipped += pages.length;
+		return summary;
+	}
+	for (const page of pages.filter((candidate) => brokenKeys.has(candidate.key))) {
+		summary.skipped++;
+		summary.errors.push(`${page.file}: not imported, because a translation of it has an error (above).`);
+	}
+
+	for (const [index, { group, warnings }] of groups.entries()) {
+		summary.warnings.push(...warnings);
+		const response = await sendImport(target, { group, publish: options.publish ?? false, dryRun: options.dryRun ?? false });
+		const counts = tally(response.changes, summary);
+		log(`[${index + 1}/${groups.length}] ${group.files.join(" + ")}: ${counts}`);
+	}
+	return summary;
+}
+
+function tally(changes: readonly ImportChange[], summary: ImportSummary): string {
+	const local = { created: 0, updated: 0, unchanged: 0, published: 0 };
+	for (const change of changes) {
+		if (change.kind !== "entry") continue;
+		local[change.action]++;
+		summary[change.action]++;
+	}
+	return `${local.created} created, ${local.updated} updated, ${local.unchanged} unchanged${local.published ? `, ${local.published} published` : ""}`;
+}
+
+/** The closing line of a run. */
+export function describeSummary(summary: ImportSummary, dryRun: boolean): string {
+	const parts = [
+		`${summary.created} created`,
+		`${summary.updated} updated`,
+		`${summary.unchanged} unchanged`,
+		...(summary.published ? [`${summary.published} published`] : []),
+		`${summary.skipped} skipped`,
+		`${summary.warnings.length} warning${summary.warnings.length === 1 ? "" : "s"}`,
+	];
+	return `${dryRun ? "Dry run (nothing was written): " : ""}${parts.join(", ")}.`;
+}
