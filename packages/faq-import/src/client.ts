@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ImportError } from "./errors.ts";
+import { ImportError, PageRejectedError } from "./errors.ts";
 import type { ExportResponse, ImportRequest, ImportResponse } from "./plan.ts";
 
 /** Which CMS to talk to, with an admin token that may write entries and categories. */
@@ -66,6 +66,7 @@ async function call<T>(target: CmsTarget, method: "GET" | "POST", path: string, 
 		} catch {
 			// not JSON: keep the text
 		}
+		if (response.status === 400 || response.status === 422) throw new PageRejectedError(message);
 		throw new ImportError(`The CMS at ${target.url} answered ${response.status} to ${method} ${path}: ${message}`);
 	}
 	return JSON.parse(text) as T;

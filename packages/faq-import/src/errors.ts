@@ -2,3 +2,8 @@
 export class ImportError extends Error {
 	override name = "ImportError";
 }
+
+/** The CMS refused one page (for example an over-long question): that page is skipped, the run goes on. */
+export class PageRejectedError extends ImportError {
+	override name = "PageRejectedError";
+}

@@ -1,5 +1,5 @@
 export { type CmsTarget, fetchExport, sendImport, targetFromEnv } from "./client.ts";
-export { ImportError } from "./errors.ts";
+export { ImportError, PageRejectedError } from "./errors.ts";
 export { findPages } from "./find-pages.ts";
 export { identify } from "./locale-of.ts";
 export { anchorFor, type PairedGroup, pairPages } from "./pair.ts";

@@ -1,5 +1,5 @@
 import { type CmsTarget, sendImport } from "./client.ts";
-import { ImportError } from "./errors.ts";
+import { ImportError, PageRejectedError } from "./errors.ts";
 import { findPages } from "./find-pages.ts";
 import { identify } from "./locale-of.ts";
 import { type PairedGroup, pairPages } from "./pair.ts";
@@ -74,9 +74,16 @@ export async function runImport(target: CmsTarget, paths: readonly string[], opt
 
 	for (const [index, { group, warnings }] of groups.entries()) {
 		summary.warnings.push(...warnings);
-		const response = await sendImport(target, { group, publish: options.publish ?? false, dryRun: options.dryRun ?? false });
-		const counts = tally(response.changes, summary);
-		log(`[${index + 1}/${groups.length}] ${group.files.join(" + ")}: ${counts}`);
+		const progress = `[${index + 1}/${groups.length}] ${group.files.join(" + ")}`;
+		try {
+			const response = await sendImport(target, { group, publish: options.publish ?? false, dryRun: options.dryRun ?? false });
+			log(`${progress}: ${tally(response.changes, summary)}`);
+		} catch (error) {
+			if (!(error instanceof PageRejectedError)) throw error;
+			summary.skipped += group.files.length;
+			summary.errors.push(error.message);
+			log(`${progress}: refused by the CMS, nothing written`);
+		}
 	}
 	return summary;
 }

@@ -26,6 +26,24 @@ interface Documents {
 
 class DryRunRollback extends Error {}
 
+/** The CMS refused one entry or category of an import; the message names it, its locale and its source line. */
+export class ImportApplyError extends Error {
+	override name = "ImportApplyError";
+}
+
+/** Runs one write, turning a refusal into a message that says which entry, in which locale, from where. */
+async function naming<T>(what: string, write: () => Promise<T>): Promise<T> {
+	try {
+		return await write();
+	} catch (error) {
+		const details = (error as { details?: { errors?: Array<{ path?: string[]; message?: string }> } }).details?.errors;
+		const reason = details?.map((detail) => `${detail.path?.join(".") ?? "?"}: ${detail.message ?? "invalid"}`).join("; ");
+		throw new ImportApplyError(`${what} was refused (${reason || (error as Error).message}). Nothing of this page was imported.`, {
+			cause: error,
+		});
+	}
+}
+
 /** The primary locale of a planned item: the default locale when it has one, else its first. */
 const primaryOf = (locales: Record<string, unknown>) => (defaultLocale in locales ? defaultLocale : (Object.keys(locales)[0] as string));
 
@@ -65,22 +83,24 @@ async function applyCategory(categories: Documents, category: PlannedCategory, c
 	const slug = slugify(primaryName);
 	let documentId = (await categories.findFirst({ locale: primary, filters: { slug } }))?.documentId;
 	for (const [locale, content] of Object.entries(category.locales)) {
+		const what = `Category "${content.name}" (${locale})`;
 		const data = { name: content.name, description: content.description, order: category.order };
 		const existing = documentId ? await categories.findOne({ documentId, locale }) : null;
 		if (!existing) {
-			const localizedSlug = locale === primary ? slug : slugify(content.name);
-			const created = documentId
-				? await categories.update({ documentId, locale, data: { ...data, slug: localizedSlug } })
-				: await categories.create({ locale, data: { ...data, slug: localizedSlug } });
+			const id = documentId;
+			const localized = { ...data, slug: locale === primary ? slug : slugify(content.name) };
+			const created = await naming(what, () =>
+				id ? categories.update({ documentId: id, locale, data: localized }) : categories.create({ locale, data: localized }),
+			);
 			documentId = created?.documentId ?? documentId;
 			changes.push({ kind: "category", anchor: slug, locale, action: "created" });
 			continue;
 		}
 		const same = existing.name === data.name && (existing.description ?? null) === data.description && existing.order === data.order;
-		if (!same) await categories.update({ documentId, locale, data });
+		if (!same) await naming(what, () => categories.update({ documentId, locale, data }));
 		changes.push({ kind: "category", anchor: slug, locale, action: same ? "unchanged" : "updated" });
 	}
-	if (!documentId) throw new Error(`The category "${primaryName}" could not be created.`);
+	if (!documentId) throw new ImportApplyError(`The category "${primaryName}" could not be created.`);
 	return documentId;
 }
 
@@ -106,16 +126,18 @@ async function applyEntry(
 	const category = categoryId ? { set: [categoryId] } : { set: [] };
 
 	for (const [locale, content] of Object.entries(entry.locales)) {
+		const what = `Entry "${entry.anchor}" (${locale}, ${content.source})`;
 		const existing = documentId ? await entries.findOne({ documentId, locale, status: "draft", populate: ["category"] }) : null;
 		const published = documentId ? await entries.findOne({ documentId, locale, status: "published" }) : null;
+		const data = { question: content.question, answer: content.answer, order: entry.order, category };
 		let action: ImportChange["action"];
 		if (!existing) {
-			const data = { question: content.question, answer: content.answer, order: entry.order, anchor: entry.anchor, category };
-			const slug = await uniqueSlug(entries, content.question, locale);
-			const created = documentId
-				? await entries.update({ documentId, locale, data: { ...data, slug } })
-				: await entries.create({ locale, data: { ...data, slug } });
-			documentId = created?.documentId ?? documentId;
+			const id = documentId;
+			const created = { ...data, anchor: entry.anchor, slug: await uniqueSlug(entries, content.question, locale) };
+			const stored = await naming(what, () =>
+				id ? entries.update({ documentId: id, locale, data: created }) : entries.create({ locale, data: created }),
+			);
+			documentId = stored?.documentId ?? documentId;
 			action = "created";
 		} else {
 			const storedCategory = (existing.category as { documentId?: string } | null)?.documentId ?? null;
@@ -124,17 +146,12 @@ async function applyEntry(
 				existing.answer === content.answer &&
 				existing.order === entry.order &&
 				storedCategory === categoryId;
-			if (!same)
-				await entries.update({
-					documentId,
-					locale,
-					data: { question: content.question, answer: content.answer, order: entry.order, category },
-				});
+			if (!same) await naming(what, () => entries.update({ documentId, locale, data }));
 			action = same ? "unchanged" : "updated";
 		}
 		changes.push({ kind: "entry", anchor: entry.anchor, locale, action });
 		if (publish && (action !== "unchanged" || !published)) {
-			await entries.publish({ documentId, locale });
+			await naming(what, () => entries.publish({ documentId, locale }));
 			changes.push({ kind: "entry", anchor: entry.anchor, locale, action: "published" });
 		}
 	}

@@ -3,7 +3,7 @@
 // They take an admin JWT or an admin API token whose owner may create, update, publish and read
 // entries and categories.
 import type { Core } from "@strapi/strapi";
-import { applyImport } from "./apply";
+import { applyImport, ImportApplyError } from "./apply";
 import { exportContent } from "./export";
 import { parseImportRequest, WireError } from "./wire";
 
@@ -36,7 +36,13 @@ export function registerImportRoutes(strapi: Core.Strapi): void {
 						ctx.body = { error: { status: 400, name: "ValidationError", message: error.message } };
 						return;
 					}
-					ctx.body = { changes: await applyImport(strapi, request) };
+					try {
+						ctx.body = { changes: await applyImport(strapi, request) };
+					} catch (error) {
+						if (!(error instanceof ImportApplyError)) throw error;
+						ctx.status = 422;
+						ctx.body = { error: { status: 422, name: "ImportApplyError", message: error.message } };
+					}
 				},
 				config: {
 					policies: policy([
