@@ -40,9 +40,12 @@ async function call<T>(target: CmsTarget, method: "GET" | "POST", path: string, 
 			signal: AbortSignal.timeout(120_000),
 		});
 	} catch (error) {
-		const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+		const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+		// undici reports the refusal as a code, or only inside a message ("connect ECONNREFUSED ..."), depending on the path taken.
+		const text = `${cause?.code ?? ""} ${cause?.message ?? ""}`;
+		const reason = /\bE[A-Z]{4,}\b/.exec(text)?.[0] ?? (cause?.message || (error as Error).message);
 		throw new ImportError(
-			`Cannot reach the CMS at ${target.url} (${cause}). Start it with \`npm run cms\`, or set CMS_URL to where it runs.`,
+			`Cannot reach the CMS at ${target.url} (${reason}). Start it with \`npm run cms\`, or set CMS_URL to where it runs.`,
 			{
 				cause: error,
 			},

@@ -2,7 +2,7 @@ import { defaultLocale } from "@aide/locales";
 import slugify from "@sindresorhus/slugify";
 import { ImportError } from "./errors.ts";
 import type { Page, PageEntry } from "./parse-page.ts";
-import type { ImportGroup, PlannedEntry } from "./plan.ts";
+import type { ExportResponse, ImportGroup, PlannedEntry } from "./plan.ts";
 
 /** A group ready to send, and what the pairing noticed. */
 export interface PairedGroup {
@@ -13,6 +13,30 @@ export interface PairedGroup {
 /** Makes an anchor from a question, as Strapi makes slugs: lowercase ASCII words joined by dashes. */
 export function anchorFor(question: string): string {
 	return slugify(question, { decamelize: false }).slice(0, 100).replace(/-+$/, "");
+}
+
+/**
+ * Gives ids to the questions of pages imported without their default-locale version (say, only
+ * `faq.en.md`): they pair by position with the entries the CMS already holds under the same
+ * category name, as they would with the French page. Pages with a default-locale sibling, and
+ * questions with heading ids, are left as they are.
+ */
+export function anchorsFromCms(pages: readonly Page[], existing: ExportResponse, warnings: string[]): Page[] {
+	const hasDefault = new Set(pages.filter((page) => page.locale === defaultLocale).map((page) => page.key));
+	return pages.map((page) => {
+		if (hasDefault.has(page.key) || page.entries.every((entry) => entry.anchor !== undefined)) return page;
+		const category = existing.categories.find(
+			(candidate) => page.category !== undefined && candidate.locales[page.locale]?.name === page.category,
+		);
+		if (!category) return page;
+		if (category.entries.length !== page.entries.length) {
+			warnings.push(
+				`${page.file} has ${page.entries.length} questions and its category "${page.category}" has ${category.entries.length} in the CMS: check the pairs, or give the questions heading ids ({#id}).`,
+			);
+		}
+		const ordered = [...category.entries].sort((a, b) => a.order - b.order);
+		return { ...page, entries: page.entries.map((entry, index) => ({ ...entry, anchor: entry.anchor ?? ordered[index]?.anchor })) };
+	});
 }
 
 /**

@@ -1,8 +1,9 @@
-import { type CmsTarget, sendImport } from "./client.ts";
+import { defaultLocale } from "@aide/locales";
+import { type CmsTarget, fetchExport, sendImport } from "./client.ts";
 import { ImportError, PageRejectedError } from "./errors.ts";
 import { findPages } from "./find-pages.ts";
 import { identify } from "./locale-of.ts";
-import { type PairedGroup, pairPages } from "./pair.ts";
+import { anchorsFromCms, type PairedGroup, pairPages } from "./pair.ts";
 import { type Page, readPage } from "./parse-page.ts";
 import type { ImportChange } from "./plan.ts";
 
@@ -60,7 +61,14 @@ export async function runImport(target: CmsTarget, paths: readonly string[], opt
 
 	let groups: PairedGroup[] = [];
 	try {
-		groups = pairPages(pages.filter((page) => !brokenKeys.has(page.key)));
+		let ready = pages.filter((page) => !brokenKeys.has(page.key));
+		const orphans = ready.filter(
+			(page) => page.locale !== defaultLocale && !ready.some((other) => other.key === page.key && other.locale === defaultLocale),
+		);
+		if (orphans.some((page) => page.entries.some((entry) => entry.anchor === undefined))) {
+			ready = anchorsFromCms(ready, await fetchExport(target), summary.warnings);
+		}
+		groups = pairPages(ready);
 	} catch (error) {
 		if (!(error instanceof ImportError)) throw error;
 		summary.errors.push(error.message);

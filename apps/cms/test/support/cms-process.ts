@@ -18,6 +18,8 @@ export interface RunningCms {
 	output(): string;
 	/** The site build's token, as the CMS wrote it into the data folder. */
 	siteToken(): string;
+	/** The import's admin token, as the CMS wrote it into the data folder. */
+	importToken(): string;
 	/** Logs in to the admin API and returns the JWT. */
 	adminToken(credentials?: { email: string; password: string }): Promise<string>;
 	stop(): Promise<void>;
@@ -29,6 +31,8 @@ export interface StartOptions {
 	dataDir?: string;
 	/** Keep the data folder after stop (the caller removes it). */
 	keepData?: boolean;
+	/** Load the demo content on first start, as `npm run cms` does; off by default so tests start empty. */
+	demo?: boolean;
 }
 
 /** Runs `scripts/serve.mts` to completion and returns its exit code and output (for start-up errors). */
@@ -70,6 +74,7 @@ export async function startCms(options: StartOptions = {}): Promise<RunningCms> 
 		AIDE_DATA_DIR: dataDir,
 		AIDE_ADMIN_EMAIL: ADMIN.email,
 		AIDE_ADMIN_PASSWORD: ADMIN.password,
+		AIDE_DEMO_CONTENT: options.demo ? "true" : "false",
 		...options.env,
 	});
 	let output = "";
@@ -101,6 +106,7 @@ export async function startCms(options: StartOptions = {}): Promise<RunningCms> 
 		dataDir,
 		output: () => output,
 		siteToken: () => readFileSync(join(dataDir, "site-token"), "utf8").trim(),
+		importToken: () => readFileSync(join(dataDir, "import-token"), "utf8").trim(),
 		async adminToken(credentials = ADMIN) {
 			const response = await fetch(`${url}/admin/login`, {
 				method: "POST",
