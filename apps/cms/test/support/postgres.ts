@@ -15,18 +15,19 @@ export interface RunningPostgres {
 }
 
 function findBin(name: string): string {
-	for (const dir of (process.env.PATH ?? "").split(delimiter)) if (dir && existsSync(join(dir, name))) return join(dir, name);
+	const dirs = [...(process.env.PATH ?? "").split(delimiter), "/usr/sbin", "/sbin"];
+	for (const dir of dirs) if (dir && existsSync(join(dir, name))) return join(dir, name);
 	const root = "/usr/lib/postgresql";
 	const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
 	for (const version of versions) if (existsSync(join(root, version, "bin", name))) return join(root, version, "bin", name);
-	throw new Error(`PostgreSQL's ${name} was not found on PATH or in ${root}/*/bin. Install it: apt-get install postgresql`);
+	throw new Error(`${name} was not found on PATH, in /usr/sbin or in ${root}/*/bin. Install PostgreSQL: apt-get install postgresql`);
 }
 
 export async function startPostgres(): Promise<RunningPostgres> {
 	const dir = mkdtempSync(join(tmpdir(), "aide-pg-"));
 	const asRoot = process.getuid?.() === 0;
 	const run = (bin: string, args: string[]) => {
-		const [command, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", findBin(bin), ...args]] : [findBin(bin), args];
+		const [command, argv] = asRoot ? [findBin("runuser"), ["-u", "postgres", "--", findBin(bin), ...args]] : [findBin(bin), args];
 		return execFileSync(command, argv, { cwd: dir, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
 	};
 	if (asRoot) {
