@@ -38,6 +38,8 @@ async function main(): Promise<void> {
 	const strapi = createStrapi({ appDir, distDir: `${appDir}dist` });
 	await strapi.start();
 	if (process.env.AIDE_DEMO_CONTENT?.trim().toLowerCase() !== "false") await loadDemoContent(strapi, settings);
+	// Printed once everything is in place, demo content included: tools and tests wait for this line.
+	console.log(`\naide: the CMS is ready: http://${settings.host}:${settings.port}/admin (Ctrl-C stops it)\n`);
 }
 
 main().catch((error: unknown) => {

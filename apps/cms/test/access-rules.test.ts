@@ -15,6 +15,12 @@ afterAll(async () => {
 	await cms?.stop();
 });
 
+describe("health", () => {
+	it("answers /_health", async () => {
+		expect((await fetch(`${cms.url}/_health`)).status).toBe(204);
+	});
+});
+
 describe("locales", () => {
 	it("are French (default) and English", async () => {
 		const { status, body } = await request(`${cms.url}/i18n/locales`, { token: admin });

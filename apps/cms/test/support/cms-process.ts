@@ -63,7 +63,7 @@ function spawnServe(env: Record<string, string | undefined>): ChildProcess {
 	});
 }
 
-/** Starts the CMS and resolves once `/_health` answers. */
+/** Starts the CMS and resolves once the launcher says it is ready. */
 export async function startCms(options: StartOptions = {}): Promise<RunningCms> {
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "aide-cms-"));
 	const port = await freePort();
@@ -91,13 +91,10 @@ export async function startCms(options: StartOptions = {}): Promise<RunningCms> 
 		if (child.exitCode !== null) throw new Error(`The CMS exited with ${child.exitCode} before answering:\n${output}`);
 		if (Date.now() > deadline) {
 			child.kill("SIGKILL");
-			throw new Error(`The CMS did not answer /_health within 120 s:\n${output}`);
+			throw new Error(`The CMS did not say it was ready within 120 s:\n${output}`);
 		}
-		const healthy = await fetch(`${url}/_health`).then(
-			(response) => response.status === 204,
-			() => false,
-		);
-		if (healthy) break;
+		// The launcher says when it is ready (after the demo content); /_health answers earlier.
+		if (output.includes("aide: the CMS is ready:")) break;
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 
