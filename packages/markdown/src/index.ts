@@ -1,0 +1,1 @@
+export { type Heading, type RenderedMarkdown, renderMarkdown, sanitizeSchema } from "./render.ts";

@@ -1,0 +1,144 @@
+// CMS Markdown becomes HTML here, and only here. Raw HTML in an answer is parsed (so that entities
+// and odd casing cannot hide anything), then everything outside an allow-list is dropped: no script,
+// style, iframe, object, embed, svg, form or meta; no event handlers; only http(s), mailto and tel
+// links. The output is plain HTML: it is never compiled as MDX or a template.
+import GithubSlugger from "github-slugger";
+import type { Element, Root } from "hast";
+import { toString as textOf } from "hast-util-to-string";
+import rehypeRaw from "rehype-raw";
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import { visit } from "unist-util-visit";
+
+/** A heading of a rendered answer, for a table of contents: its level, the id it carries and its text. */
+export interface Heading {
+	readonly depth: number;
+	readonly slug: string;
+	readonly text: string;
+}
+
+export interface RenderedMarkdown {
+	readonly html: string;
+	readonly headings: readonly Heading[];
+}
+
+const ALLOWED_TAGS = [
+	"p",
+	"br",
+	"hr",
+	"strong",
+	"em",
+	"b",
+	"i",
+	"u",
+	"s",
+	"del",
+	"ins",
+	"mark",
+	"small",
+	"sub",
+	"sup",
+	"code",
+	"pre",
+	"kbd",
+	"samp",
+	"var",
+	"blockquote",
+	"ul",
+	"ol",
+	"li",
+	"dl",
+	"dt",
+	"dd",
+	"a",
+	"img",
+	"figure",
+	"figcaption",
+	"abbr",
+	"cite",
+	"q",
+	"span",
+	"div",
+	"h2",
+	"h3",
+	"h4",
+	"h5",
+	"h6",
+	"table",
+	"thead",
+	"tbody",
+	"tfoot",
+	"tr",
+	"th",
+	"td",
+	"caption",
+	"details",
+	"summary",
+	"input",
+];
+
+/** The allow-list, built on hast-util-sanitize's GitHub-like default, narrowed. */
+export const sanitizeSchema: SanitizeSchema = {
+	...defaultSchema,
+	tagNames: ALLOWED_TAGS,
+	// No id or name from the CMS (they could clobber the page's own); heading ids are added after sanitising.
+	clobberPrefix: "",
+	clobber: [],
+	attributes: {
+		"*": ["title", "lang", "dir"],
+		a: ["href", "title"],
+		img: ["src", "alt", "title", "width", "height", "loading"],
+		code: [["className", /^language-[\w-]+$/]],
+		th: ["align", "scope"],
+		td: ["align"],
+		ol: ["start", "reversed"],
+		li: [["className", "task-list-item"]],
+		input: [["type", "checkbox"], ["disabled", true], "checked"],
+		abbr: ["title"],
+		details: ["open"],
+	},
+	protocols: { href: ["http", "https", "mailto", "tel"], src: ["http", "https"], cite: ["http", "https"] },
+	strip: ["script", "style", "iframe", "object", "embed", "svg", "math", "form", "meta", "link", "base", "template", "noscript", "title"],
+	required: { input: { type: "checkbox", disabled: true } },
+};
+
+/** Gives every heading a stable id (GitHub's slugs, unique within the answer, with a prefix) and lists them. */
+function collectHeadings(headings: Heading[], idPrefix: string) {
+	return () => (tree: Root) => {
+		const slugger = new GithubSlugger();
+		visit(tree, "element", (node: Element) => {
+			const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
+			if (!depth) return;
+			// An answer sits under its question's <h2>: its own headings start at <h3>.
+			const level = Math.min(6, Math.max(3, Number(depth) + 1));
+			node.tagName = `h${level}`;
+			const text = textOf(node).trim();
+			const slug = `${idPrefix}${slugger.slug(text) || "section"}`;
+			node.properties = { ...node.properties, id: slug };
+			headings.push({ depth: level, slug, text });
+		});
+	};
+}
+
+/**
+ * Renders an answer's Markdown to sanitised HTML and lists its headings. `idPrefix` keeps heading ids
+ * unique on pages that show several answers (use the entry's anchor).
+ */
+export function renderMarkdown(markdown: string, { idPrefix = "" }: { idPrefix?: string } = {}): RenderedMarkdown {
+	const headings: Heading[] = [];
+	const html = unified()
+		.use(remarkParse)
+		.use(remarkGfm)
+		.use(remarkRehype, { allowDangerousHtml: true })
+		.use(rehypeRaw)
+		.use(rehypeSanitize, sanitizeSchema)
+		.use(collectHeadings(headings, idPrefix))
+		.use(rehypeStringify)
+		.processSync(markdown)
+		.toString();
+	return { html, headings };
+}
