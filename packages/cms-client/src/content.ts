@@ -1,0 +1,69 @@
+import { type Category, contentModelsDir, type FaqEntry, loadContentModels, restSchemaFor } from "@aide/content-schema";
+import { localeCodes } from "@aide/locales";
+import { type ClientOptions, CmsError, fetchAll } from "./client.ts";
+
+/** Everything the site shows, per locale: published entries and categories, validated. Plain JSON (a snapshot). */
+export interface SiteContent {
+	readonly fetchedAt: string;
+	readonly locales: Record<string, { readonly entries: FaqEntry[]; readonly categories: Category[] }>;
+}
+
+const models = new Map(loadContentModels(contentModelsDir).map((entry) => [entry.model.info.singularName, entry]));
+
+function schemaOf(name: string) {
+	const model = models.get(name);
+	if (!model) throw new Error(`content-models/ has no ${name}.json`);
+	return { plural: model.model.info.pluralName, schema: restSchemaFor(model), label: model.model.info.displayName };
+}
+
+/**
+ * Validates documents against the content model. The error names the document, its locale and the
+ * field at fault.
+ */
+export function validateDocuments<T>(name: string, locale: string, documents: readonly unknown[]): T[] {
+	const { schema, label } = schemaOf(name);
+	return documents.map((document) => {
+		const result = schema.safeParse(document);
+		if (result.success) return result.data as T;
+		const id = (document as { documentId?: unknown })?.documentId ?? "(no documentId)";
+		const issue = result.error.issues[0];
+		const field = issue?.path.join(".") || "(document)";
+		throw new CmsError(
+			`${label} ${String(id)} (${locale}) has an invalid ${field}: ${issue?.message ?? "invalid"}. Fix it in the CMS, then build again.`,
+		);
+	});
+}
+
+function assertUniqueSlugs(plural: string, locale: string, documents: ReadonlyArray<{ documentId: string; slug: string }>): void {
+	const seen = new Map<string, string>();
+	for (const document of documents) {
+		const other = seen.get(document.slug);
+		if (other) {
+			throw new CmsError(
+				`Two ${plural} in ${locale}, ${other} and ${document.documentId}, share the slug "${document.slug}": their pages would collide. Change one slug in the CMS.`,
+			);
+		}
+		seen.set(document.slug, document.documentId);
+	}
+}
+
+/** Reads every published entry and category in every locale. Throws a {@link CmsError} at the first problem. */
+export async function fetchSiteContent(options: ClientOptions): Promise<SiteContent> {
+	const locales: SiteContent["locales"] = {};
+	const entry = schemaOf("faq-entry");
+	const category = schemaOf("category");
+	for (const locale of localeCodes) {
+		const rawCategories = await fetchAll(options, category.plural, locale, { sort: "order:asc" });
+		const rawEntries = await fetchAll(options, entry.plural, locale, {
+			sort: "order:asc",
+			"populate[category][fields][0]": "slug",
+			"populate[related][fields][0]": "slug",
+		});
+		const categories = validateDocuments<Category>("category", locale, rawCategories);
+		const entries = validateDocuments<FaqEntry>("faq-entry", locale, rawEntries);
+		assertUniqueSlugs(entry.plural, locale, entries);
+		assertUniqueSlugs(category.plural, locale, categories);
+		locales[locale] = { entries, categories };
+	}
+	return { fetchedAt: new Date().toISOString(), locales };
+}

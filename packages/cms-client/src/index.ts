@@ -1,0 +1,2 @@
+export { type ClientOptions, CmsError, fetchAll } from "./client.ts";
+export { fetchSiteContent, type SiteContent, validateDocuments } from "./content.ts";
