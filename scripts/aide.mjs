@@ -32,6 +32,8 @@ const TASKS = {
 	start: { system: [], steps: [["--silent", "--filter", "@aide/cms", "run", "serve"]] },
 	import: { system: [], steps: [{ script: "packages/faq-import/src/cli.ts", args: ["import"] }] },
 	export: { system: [], steps: [{ script: "packages/faq-import/src/cli.ts", args: ["export"] }] },
+	build: { system: [], steps: [{ script: "apps/site/scripts/build.ts", args: [] }] },
+	snapshot: { system: [], steps: [{ script: "apps/site/scripts/snapshot.ts", args: [] }] },
 	test: {
 		system: ["postgresql"],
 		steps: [

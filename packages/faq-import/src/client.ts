@@ -1,6 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { cmsUrl, tokenFromEnv } from "@aide/cms-client";
 import { ImportError, PageRejectedError } from "./errors.ts";
 import type { ExportResponse, ImportRequest, ImportResponse } from "./plan.ts";
 
@@ -10,24 +8,16 @@ export interface CmsTarget {
 	readonly token: string;
 }
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-
 /**
  * The target from the environment: `CMS_URL` (default: the local CMS) and `CMS_WRITE_TOKEN` (default:
  * the "Aide import" token the local CMS keeps in its data folder, `AIDE_DATA_DIR` or apps/cms/.data).
  */
 export function targetFromEnv(env: Record<string, string | undefined> = process.env): CmsTarget {
-	const url = (env.CMS_URL?.trim() || "http://127.0.0.1:1337").replace(/\/+$/, "");
-	const explicit = env.CMS_WRITE_TOKEN?.trim();
-	if (explicit) return { url, token: explicit };
-	const dataDir = env.AIDE_DATA_DIR?.trim() || join(repoRoot, "apps", "cms", ".data");
-	const file = join(dataDir, "import-token");
-	if (!existsSync(file)) {
-		throw new ImportError(
-			`No token to write to the CMS: ${file} does not exist. Start the local CMS once (\`npm run cms\`), or set CMS_WRITE_TOKEN to an admin API token that can create, update and publish FAQ entries.`,
-		);
+	try {
+		return { url: cmsUrl(env), token: tokenFromEnv("CMS_WRITE_TOKEN", "import-token", env) };
+	} catch (error) {
+		throw new ImportError((error as Error).message, { cause: error });
 	}
-	return { url, token: readFileSync(file, "utf8").trim() };
 }
 
 async function call<T>(target: CmsTarget, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {

@@ -1,0 +1,16 @@
+// @ts-check
+import { defaultLocale, localeCodes } from "@aide/locales";
+import mdx from "@astrojs/mdx";
+import { defineConfig } from "astro/config";
+
+export default defineConfig({
+	site: process.env.SITE_URL || "http://127.0.0.1:4321",
+	trailingSlash: "always",
+	integrations: [mdx()],
+	// Missing translations are decided per page in getStaticPaths, never by a fallback that would put
+	// French text under lang="en".
+	i18n: { defaultLocale, locales: [...localeCodes], routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false } },
+	build: { inlineStylesheets: "always" },
+	devToolbar: { enabled: false },
+	server: { host: "127.0.0.1" },
+});

@@ -1,0 +1,12 @@
+import { defineCollection } from "astro:content";
+import { cmsLoader, type SiteCategory, type SiteEntry } from "@aide/cms-loader";
+import { z } from "astro/zod";
+
+// The loader validates everything against content-models/ before storing it; these schemas only
+// carry its types into the pages.
+const isObject = (value: unknown) => typeof value === "object" && value !== null;
+
+export const collections = {
+	entries: defineCollection({ loader: cmsLoader("entries"), schema: z.custom<SiteEntry>(isObject) }),
+	categories: defineCollection({ loader: cmsLoader("categories"), schema: z.custom<SiteCategory>(isObject) }),
+};

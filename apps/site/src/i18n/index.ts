@@ -1,0 +1,30 @@
+// UI strings: one JSON file per locale, one i18next instance per locale, created at build time.
+import { localeCodes } from "@aide/locales";
+import i18next, { type i18n, type TOptions } from "i18next";
+import en from "./en.json" with { type: "json" };
+import fr from "./fr.json" with { type: "json" };
+
+/** Every locale's strings; a test checks that each locale has every key and that each key is used. */
+export const strings: Record<string, Record<string, string>> = { fr, en };
+
+const instances = new Map<string, i18n>(
+	localeCodes.map((code) => {
+		const resources = strings[code];
+		if (!resources) throw new Error(`apps/site/src/i18n has no ${code}.json: add one with the keys of fr.json.`);
+		const instance = i18next.createInstance();
+		void instance.init({
+			lng: code,
+			resources: { [code]: { translation: resources } },
+			initAsync: false,
+			interpolation: { escapeValue: false },
+		});
+		return [code, instance];
+	}),
+);
+
+/** The UI string `key` in `locale`, with interpolation and plurals. */
+export function t(locale: string, key: string, options?: TOptions): string {
+	const instance = instances.get(locale);
+	if (!instance) throw new Error(`No UI strings for the locale "${locale}".`);
+	return instance.t(key, options) as string;
+}

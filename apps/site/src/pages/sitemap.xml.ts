@@ -1,0 +1,46 @@
+// The sitemap, with every page's translations as xhtml:link alternates.
+
+import { getCollection } from "astro:content";
+import { localeCodes } from "@aide/locales";
+import type { APIRoute } from "astro";
+import { categoryUrl, entryUrl, homeUrl } from "../lib/urls";
+
+type Cluster = Record<string, string>;
+
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+
+export const GET: APIRoute = async ({ site }) => {
+	const base = site ?? new URL("http://127.0.0.1:4321/");
+	const absolute = (path: string) => new URL(path, base).href;
+	const clusters: Cluster[] = [
+		Object.fromEntries(localeCodes.map((code) => [code, homeUrl(code)])),
+		{ fr: "/fr/a-propos/", en: "/en/about/" },
+	];
+	const seen = new Set<string>();
+	for (const entry of await getCollection("entries")) {
+		if (seen.has(entry.data.documentId)) continue;
+		seen.add(entry.data.documentId);
+		clusters.push({
+			[entry.data.locale]: entryUrl(entry.data.locale, entry.data.slug),
+			...Object.fromEntries(Object.entries(entry.data.translations).map(([code, slug]) => [code, entryUrl(code, slug)])),
+		});
+	}
+	for (const category of await getCollection("categories")) {
+		if (seen.has(category.data.documentId)) continue;
+		seen.add(category.data.documentId);
+		clusters.push({
+			[category.data.locale]: categoryUrl(category.data.locale, category.data.slug),
+			...Object.fromEntries(Object.entries(category.data.translations).map(([code, slug]) => [code, categoryUrl(code, slug)])),
+		});
+	}
+	const urls = clusters.flatMap((cluster) =>
+		Object.values(cluster).map((path) => {
+			const links = Object.entries(cluster).map(
+				([code, other]) => `<xhtml:link rel="alternate" hreflang="${code}" href="${escapeXml(absolute(other))}"/>`,
+			);
+			return `<url><loc>${escapeXml(absolute(path))}</loc>${links.join("")}</url>`;
+		}),
+	);
+	const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join("\n")}\n</urlset>\n`;
+	return new Response(body, { headers: { "content-type": "application/xml" } });
+};

@@ -1,0 +1,40 @@
+import type { Loader } from "astro/loaders";
+import { buildSiteModel, type SiteCategory, type SiteEntry } from "./site-model.ts";
+import { loadSiteContent } from "./source.ts";
+
+let model: Promise<{ entries: SiteEntry[]; categories: SiteCategory[] }> | undefined;
+
+/** One fetch per build, shared by both collections. */
+function siteModel(log: (message: string) => void) {
+	model ??= loadSiteContent(process.env, log).then(buildSiteModel);
+	return model;
+}
+
+/**
+ * Astro loaders for the `entries` and `categories` collections. The whole content is fetched and
+ * validated first; the store is replaced only then, so a failed fetch changes nothing (and fails the build).
+ */
+export function cmsLoader(collection: "entries" | "categories"): Loader {
+	return {
+		name: `aide-cms-${collection}`,
+		async load({ store, logger, parseData, generateDigest }) {
+			const { entries, categories } = await siteModel((message) => logger.warn(message));
+			const items = collection === "entries" ? entries : categories;
+			const parsed = await Promise.all(
+				items.map(async (item) => ({
+					item,
+					id: `${item.locale}/${item.slug}`,
+					data: await parseData({ id: `${item.locale}/${item.slug}`, data: { ...item } as Record<string, unknown> }),
+				})),
+			);
+			store.clear();
+			for (const { item, id, data } of parsed) {
+				const rendered = "html" in item ? { html: item.html, metadata: { headings: [...item.headings] } } : undefined;
+				store.set({ id, data, digest: generateDigest(data), ...(rendered ? { rendered } : {}) });
+			}
+			logger.info(
+				`${items.length} ${collection} from ${process.env.AIDE_SNAPSHOT ? `the snapshot ${process.env.AIDE_SNAPSHOT}` : "the CMS"}.`,
+			);
+		},
+	};
+}

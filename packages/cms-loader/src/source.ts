@@ -1,0 +1,45 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { cmsUrl, fetchSiteContent, type SiteContent, tokenFromEnv, validateDocuments } from "@aide/cms-client";
+import type { Category, FaqEntry } from "@aide/content-schema";
+
+type Env = Record<string, string | undefined>;
+
+/** Reads a snapshot written by {@link writeSnapshot}, validating it as if it came from the CMS. */
+export function readSnapshot(file: string): SiteContent {
+	let parsed: SiteContent;
+	try {
+		parsed = JSON.parse(readFileSync(file, "utf8")) as SiteContent;
+	} catch (error) {
+		throw new Error(
+			`The snapshot ${file} cannot be read as JSON (${(error as Error).message}). Make a new one with \`npm run snapshot\`.`,
+			{
+				cause: error,
+			},
+		);
+	}
+	const locales = Object.fromEntries(
+		Object.entries(parsed.locales ?? {}).map(([locale, content]) => [
+			locale,
+			{
+				entries: validateDocuments<FaqEntry>("faq-entry", locale, content.entries ?? []),
+				categories: validateDocuments<Category>("category", locale, content.categories ?? []),
+			},
+		]),
+	);
+	return { fetchedAt: parsed.fetchedAt, locales };
+}
+
+/** Writes the published content to a JSON file, so that the site can be built without the CMS. */
+export function writeSnapshot(file: string, content: SiteContent): void {
+	writeFileSync(file, `${JSON.stringify(content, null, 1)}\n`);
+}
+
+/**
+ * The site's content: from the snapshot named by `AIDE_SNAPSHOT` when set, otherwise from the CMS at
+ * `CMS_URL` (default: the local CMS) with `CMS_TOKEN` (default: the local CMS's site token).
+ */
+export async function loadSiteContent(env: Env = process.env, onRetry?: (message: string) => void): Promise<SiteContent> {
+	const snapshot = env.AIDE_SNAPSHOT?.trim();
+	if (snapshot) return readSnapshot(snapshot);
+	return fetchSiteContent({ url: cmsUrl(env), token: tokenFromEnv("CMS_TOKEN", "site-token", env), ...(onRetry ? { onRetry } : {}) });
+}
