@@ -26,5 +26,5 @@ const instances = new Map<string, i18n>(
 export function t(locale: string, key: string, options?: TOptions): string {
 	const instance = instances.get(locale);
 	if (!instance) throw new Error(`No UI strings for the locale "${locale}".`);
-	return instance.t(key, options) as string;
+	return instance.t(key, { ...options }) as string;
 }

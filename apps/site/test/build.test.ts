@@ -1,0 +1,161 @@
+// Builds the site from a snapshot the real CMS made (demo content plus a hostile page), then reads
+// the built pages as a browser would get them.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { loadSiteContent, writeSnapshot } from "@aide/cms-loader";
+import { runImport } from "@aide/faq-import";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCms } from "../../cms/test/support/cms-process.ts";
+import { freePort } from "../../cms/test/support/free-port.ts";
+
+const siteDir = fileURLToPath(new URL("../", import.meta.url));
+const work = mkdtempSync(join(tmpdir(), "aide-site-"));
+const snapshot = join(work, "snapshot.json");
+const out = join(work, "dist");
+
+const HOSTILE = `---
+title: Sécurité
+---
+
+## Que se passe-t-il avec du HTML dangereux ? {#hostile}
+
+<script>alert("script")</script>
+<img src="x" onerror="alert('img')">
+<a href="&#106;avascript:alert('link')">lien</a>
+[markdown](JAVASCRIPT:alert('md'))
+<iframe srcdoc="<script>alert('frame')</script>"></iframe>
+<svg onload="alert('svg')"></svg>
+<meta http-equiv="refresh" content="0;url=javascript:alert('meta')">
+<form action="javascript:alert('form')"><button>go</button></form>
+<style>body{display:none}</style>
+{alert("mdx")} <Component /> {{ template }}
+`;
+
+function build(env: Record<string, string>) {
+	const { NODE_ENV: _test, ...inherited } = process.env;
+	return spawnSync(process.execPath, ["scripts/build.ts"], {
+		cwd: siteDir,
+		encoding: "utf8",
+		env: { ...inherited, AIDE_SITE_OUT_DIR: out, ...env },
+	});
+}
+
+const page = (path: string) => readFileSync(join(out, path, path.endsWith(".html") ? "" : "index.html"), "utf8");
+const files = (dir = out): string[] => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".html"));
+
+beforeAll(async () => {
+	const cms = await startCms({ demo: true });
+	try {
+		writeFileSync(join(work, "hostile.fr.md"), HOSTILE);
+		const imported = await runImport({ url: cms.url, token: cms.importToken() }, [join(work, "hostile.fr.md")], { publish: true });
+		if (imported.errors.length > 0) throw new Error(imported.errors.join("\n"));
+		writeSnapshot(snapshot, await loadSiteContent({ CMS_URL: cms.url, CMS_TOKEN: cms.siteToken() }));
+	} finally {
+		await cms.stop();
+	}
+	const result = build({ AIDE_SNAPSHOT: snapshot });
+	if (result.status !== 0) throw new Error(`The build failed:\n${result.stdout}\n${result.stderr}`);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Entry {
+	documentId: string;
+	slug: string;
+	question: string;
+	anchor: string | null;
+}
+const content = () => JSON.parse(readFileSync(snapshot, "utf8")) as { locales: Record<string, { entries: Entry[] }> };
+
+describe("the FAQ home of each locale", () => {
+	it("shows every question as an <h2> with its anchor, listed in the table of contents", () => {
+		for (const [locale, { entries }] of Object.entries(content().locales)) {
+			const html = page(locale);
+			expect(html).toContain(`<html lang="${locale}">`);
+			for (const entry of entries) {
+				expect(html, entry.question).toContain(`<h2 id="${entry.anchor}">`);
+				expect(html, entry.question).toContain(`<a href="#${entry.anchor}">`);
+			}
+		}
+	});
+});
+
+describe("entry pages", () => {
+	it("exist in each locale of each entry, with reciprocal hreflang alternates and x-default", () => {
+		const { locales } = content();
+		const pathOf = new Map<string, Map<string, string>>();
+		for (const [locale, { entries }] of Object.entries(locales)) {
+			for (const entry of entries) {
+				const path = `/${locale}/faq/${entry.slug}/`;
+				expect(existsSync(join(out, path, "index.html")), path).toBe(true);
+				pathOf.set(entry.documentId, (pathOf.get(entry.documentId) ?? new Map()).set(locale, path));
+			}
+		}
+		for (const cluster of pathOf.values()) {
+			for (const [, path] of cluster) {
+				const html = page(path);
+				for (const [other, otherPath] of cluster)
+					expect(html, `${path} -> ${other}`).toContain(`hreflang="${other}" href="http://127.0.0.1:4321${otherPath}"`);
+				expect(html).toContain(`hreflang="x-default" href="http://127.0.0.1:4321${cluster.get("fr") ?? [...cluster.values()][0]}"`);
+			}
+		}
+	});
+
+	it("switch language to the same entry", () => {
+		const html = page("/en/faq/where-are-your-servers-located/");
+		expect(html).toMatch(/<nav class="switcher"[^>]*>.*<a href="\/fr\/faq\/ou-sont-situes-vos-serveurs\/" hreflang="fr" lang="fr"/s);
+		expect(html).toContain("Our infrastructure is located in Roubaix, France.");
+	});
+
+	it("say when a translation is missing, offer that language's home, and never put French under lang=en", () => {
+		const fr = page("/fr/faq/comment-exporter-mes-donnees-au-format-csv/");
+		expect(fr).toContain('data-missing-translation="en"');
+		expect(fr).toContain("existe pas encore en English.");
+		expect(fr).toMatch(/<a href="\/en\/" hreflang="en" lang="en" data-lang-choice="en" data-missing-translation>/);
+		expect(files().filter((file) => file.startsWith("en/") && file.includes("exporter"))).toEqual([]);
+		for (const file of files().filter((name) => name.startsWith("en/"))) {
+			expect(readFileSync(join(out, file), "utf8"), file).not.toContain("Comment exporter mes données");
+		}
+	});
+
+	it("weigh under 25 KB gzipped, HTML and CSS together, and ship no script but the language choice", () => {
+		const html = page("/en/faq/how-do-i-change-my-password/");
+		const size = gzipSync(html).length;
+		expect(size).toBeLessThan(25 * 1024);
+		expect([...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0])).toEqual(['<script src="/lang-choice.js" defer>']);
+	});
+});
+
+describe("hostile content from the CMS", () => {
+	it("leaves nothing executable anywhere in the built site", () => {
+		const hostile = page("/fr/faq/que-se-passe-t-il-avec-du-html-dangereux/");
+		expect(hostile).toContain("lien");
+		expect(hostile).toContain("{{ template }}");
+		for (const file of files()) {
+			const html = readFileSync(join(out, file), "utf8");
+			const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map((match) => match[0]);
+			expect(
+				scripts.every((tag) => /src="\/lang-(choice|redirect)\.js"/.test(tag)),
+				file,
+			).toBe(true);
+			expect(html, file).not.toMatch(/<(iframe|svg|object|embed|form|math|base)\b|http-equiv/i);
+			expect(html, file).not.toMatch(/\s(href|src|action|formaction|srcdoc|data)\s*=\s*["']?\s*(javascript|vbscript|data):/i);
+			expect(html, file).not.toMatch(/<[a-z]+[^>]*\son[a-z]+\s*=/i);
+			expect(html, file).not.toMatch(/<Component\b/);
+		}
+	});
+});
+
+describe("a build that fails", () => {
+	it("names the CMS host and leaves the previous site untouched", async () => {
+		const before = files().map((file) => [file, readFileSync(join(out, file), "utf8")]);
+		const port = await freePort();
+		const result = build({ AIDE_SNAPSHOT: "", CMS_URL: `http://127.0.0.1:${port}`, CMS_TOKEN: "any" });
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain(`aide: the site was not built, and dist/ was left as it was. Cannot read the CMS at 127.0.0.1:${port}`);
+		expect(files().map((file) => [file, readFileSync(join(out, file), "utf8")])).toEqual(before);
+	});
+});
