@@ -1,0 +1,97 @@
+import type { SiteContent } from "@aide/cms-client";
+import { describe, expect, it } from "vitest";
+import { buildSiteModel } from "../src/index.ts";
+
+const base = { summary: null, keywords: null, publishedAt: "2026-11-01T00:00:00.000Z", related: [] as Array<{ documentId: string }> };
+const category = (locale: string, name: string, slug: string) => ({
+	documentId: "cat1",
+	locale,
+	name,
+	slug,
+	description: null,
+	order: 1,
+	updatedAt: "2026-11-01T00:00:00.000Z",
+});
+
+const content: SiteContent = {
+	fetchedAt: "2026-11-02T00:00:00.000Z",
+	locales: {
+		fr: {
+			categories: [category("fr", "Compte", "compte")],
+			entries: [
+				{
+					...base,
+					documentId: "a",
+					locale: "fr",
+					question: "Où ?",
+					slug: "ou",
+					answer: "## Détail\n\nRoubaix <script>x</script>",
+					anchor: "where",
+					order: 1,
+					updatedAt: "2026-11-10T00:00:00.000Z",
+					category: { documentId: "cat1" },
+					related: [{ documentId: "b" }],
+				},
+				{
+					...base,
+					documentId: "b",
+					locale: "fr",
+					question: "Quand ?",
+					slug: "quand",
+					answer: "Demain.",
+					anchor: null,
+					order: 2,
+					updatedAt: "2026-11-01T00:00:00.000Z",
+					category: null,
+				},
+			],
+		},
+		en: {
+			categories: [category("en", "Account", "account")],
+			entries: [
+				{
+					...base,
+					documentId: "a",
+					locale: "en",
+					question: "Where?",
+					slug: "where",
+					answer: "Roubaix.",
+					anchor: "where",
+					order: 1,
+					updatedAt: "2026-11-05T00:00:00.000Z",
+					category: { documentId: "cat1" },
+					related: [{ documentId: "b" }],
+				},
+			],
+		},
+	},
+};
+
+describe("buildSiteModel", () => {
+	const { entries, categories } = buildSiteModel(content);
+	const find = (locale: string, documentId: string) => entries.find((entry) => entry.locale === locale && entry.documentId === documentId);
+
+	it("joins translations by documentId and keeps the category in the entry's locale", () => {
+		expect(find("fr", "a")?.translations).toEqual({ en: "where" });
+		expect(find("en", "a")?.translations).toEqual({ fr: "ou" });
+		expect(find("fr", "b")?.translations).toEqual({});
+		expect(find("en", "a")?.category).toEqual({ documentId: "cat1", slug: "account", name: "Account" });
+		expect(categories.find((item) => item.locale === "fr")?.translations).toEqual({ en: "account" });
+	});
+
+	it("marks a translation older than its French source as outdated, and only that", () => {
+		expect(find("en", "a")?.outdated).toBe(true);
+		expect(find("fr", "a")?.outdated).toBe(false);
+	});
+
+	it("links related entries only where they exist in the same locale", () => {
+		expect(find("fr", "a")?.related).toEqual([{ slug: "quand", question: "Quand ?" }]);
+		expect(find("en", "a")?.related).toEqual([]);
+	});
+
+	it("renders answers sanitised, with heading ids under the entry's anchor, and falls back to the slug for anchors", () => {
+		expect(find("fr", "a")?.html).toBe('<h3 id="where-détail">Détail</h3>\n<p>Roubaix </p>');
+		expect(find("fr", "a")?.headings).toEqual([{ depth: 3, slug: "where-détail", text: "Détail" }]);
+		expect(find("fr", "b")?.anchor).toBe("quand");
+	});
+});
