@@ -35,11 +35,12 @@ const TASKS = {
 	build: { system: [], steps: [{ script: "apps/site/scripts/build.ts", args: [] }] },
 	snapshot: { system: [], steps: [{ script: "apps/site/scripts/snapshot.ts", args: [] }] },
 	test: {
-		system: ["postgresql"],
+		system: ["postgresql", "chromium"],
 		steps: [
 			["run", "typecheck"],
 			["run", "lint"],
 			["run", "vitest"],
+			["--filter", "@aide/e2e", "run", "test"],
 		],
 	},
 };
@@ -175,7 +176,10 @@ function ensureInstall(pnpm, env, nodeBin) {
  */
 function ensureSystemPackages(names) {
 	/** @type {Record<string, () => string | undefined>} */
-	const probes = { postgresql: () => findPostgresBin("initdb") };
+	const probes = {
+		postgresql: () => findPostgresBin("initdb"),
+		chromium: () => (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+	};
 	const missing = names.filter((name) => !probes[name]?.());
 	if (missing.length === 0) return;
 	if (process.getuid?.() !== 0) {

@@ -1,0 +1,69 @@
+// A reader arrives, gets their language, switches language on an answer, and meets an answer that
+// is not translated yet.
+import { expect, test } from "@playwright/test";
+
+const base = () => {
+	const url = process.env.E2E_BASE_URL;
+	if (!url) throw new Error("E2E_BASE_URL is not set: run through playwright.config.ts, whose global setup serves the site.");
+	return url;
+};
+
+test.describe("arriving at /", () => {
+	test("a French browser gets French", async ({ browser }) => {
+		const context = await browser.newContext({ locale: "fr-FR" });
+		const page = await context.newPage();
+		await page.goto(`${base()}/`);
+		await expect(page).toHaveURL(`${base()}/fr/`);
+		await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+		await expect(page.getByRole("heading", { level: 1 })).toHaveText("Foire aux questions");
+		await context.close();
+	});
+
+	test("an English browser gets English", async ({ browser }) => {
+		const context = await browser.newContext({ locale: "en-GB" });
+		const page = await context.newPage();
+		await page.goto(`${base()}/`);
+		await expect(page).toHaveURL(`${base()}/en/`);
+		await expect(page.getByRole("heading", { name: "Where are your servers located?" })).toBeVisible();
+		await context.close();
+	});
+
+	test("without JavaScript, plain links lead to each language", async ({ browser }) => {
+		const context = await browser.newContext({ javaScriptEnabled: false, locale: "en-GB" });
+		const page = await context.newPage();
+		await page.goto(`${base()}/`);
+		await page.getByRole("link", { name: "Français" }).click();
+		await expect(page).toHaveURL(`${base()}/fr/`);
+		await context.close();
+	});
+});
+
+test("switching language lands on the same answer, and the choice is remembered", async ({ browser }) => {
+	const context = await browser.newContext({ locale: "en-US" });
+	const page = await context.newPage();
+	await page.goto(`${base()}/en/faq/where-are-your-servers-located/`);
+	await page.getByRole("navigation", { name: "Language" }).getByRole("link", { name: "Français" }).click();
+	await expect(page).toHaveURL(`${base()}/fr/faq/ou-sont-situes-vos-serveurs/`);
+	await expect(page.getByRole("heading", { level: 1 })).toHaveText("Où sont situés vos serveurs ?");
+	await page.goto(`${base()}/`);
+	await expect(page).toHaveURL(`${base()}/fr/`);
+	await context.close();
+});
+
+test("an untranslated answer says so and offers the other language's FAQ home", async ({ page }) => {
+	await page.goto(`${base()}/fr/faq/comment-exporter-mes-donnees-au-format-csv/`);
+	await expect(page.getByRole("note")).toContainText("Cette réponse n'existe pas encore en English.");
+	await page
+		.getByRole("navigation", { name: "Langue" })
+		.getByRole("link", { name: /English/ })
+		.click();
+	await expect(page).toHaveURL(`${base()}/en/`);
+	await expect(page.locator("html")).toHaveAttribute("lang", "en");
+	await expect(page.getByText("Comment exporter mes données")).toHaveCount(0);
+});
+
+test("an unknown address gets the locale's 404 page", async ({ page }) => {
+	const response = await page.goto(`${base()}/en/faq/no-such-answer/`);
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+});
