@@ -129,6 +129,18 @@ describe("entry pages", () => {
 	});
 });
 
+describe("sitemap and robots.txt", () => {
+	it("list every page with its translations as alternates", () => {
+		const sitemap = readFileSync(join(out, "sitemap.xml"), "utf8");
+		expect(sitemap).toContain(
+			'<url><loc>http://127.0.0.1:4321/en/faq/where-are-your-servers-located/</loc><xhtml:link rel="alternate" hreflang="fr" href="http://127.0.0.1:4321/fr/faq/ou-sont-situes-vos-serveurs/"/><xhtml:link rel="alternate" hreflang="en" href="http://127.0.0.1:4321/en/faq/where-are-your-servers-located/"/></url>',
+		);
+		const pages = files().filter((file) => /^(fr|en)\/(faq|category)\//.test(file));
+		for (const file of pages) expect(sitemap, file).toContain(`<loc>http://127.0.0.1:4321/${file.replace(/index\.html$/, "")}</loc>`);
+		expect(readFileSync(join(out, "robots.txt"), "utf8")).toContain("Sitemap: http://127.0.0.1:4321/sitemap.xml");
+	});
+});
+
 describe("hostile content from the CMS", () => {
 	it("leaves nothing executable anywhere in the built site", () => {
 		const hostile = page("/fr/faq/que-se-passe-t-il-avec-du-html-dangereux/");

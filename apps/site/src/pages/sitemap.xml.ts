@@ -33,9 +33,11 @@ export const GET: APIRoute = async ({ site }) => {
 			...Object.fromEntries(Object.entries(category.data.translations).map(([code, slug]) => [code, categoryUrl(code, slug)])),
 		});
 	}
+	// Alternates in the order of the locales list, so that the file is the same from build to build.
+	const ordered = (cluster: Cluster) => localeCodes.filter((code) => cluster[code]).map((code) => [code, cluster[code] as string] as const);
 	const urls = clusters.flatMap((cluster) =>
-		Object.values(cluster).map((path) => {
-			const links = Object.entries(cluster).map(
+		ordered(cluster).map(([, path]) => {
+			const links = ordered(cluster).map(
 				([code, other]) => `<xhtml:link rel="alternate" hreflang="${code}" href="${escapeXml(absolute(other))}"/>`,
 			);
 			return `<url><loc>${escapeXml(absolute(path))}</loc>${links.join("")}</url>`;
