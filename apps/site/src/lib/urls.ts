@@ -12,3 +12,14 @@ export type Alternates = Readonly<Record<string, string>>;
 
 /** The x-default alternate: the default locale's version when there is one. */
 export const xDefault = (alternates: Alternates) => alternates[defaultLocale] ?? Object.values(alternates)[0];
+
+/** Every version of a translated item (an entry or a category): its own URL and its translations'. */
+export function alternatesOf(
+	item: { readonly locale: string; readonly slug: string; readonly translations: Readonly<Record<string, string>> },
+	url: (locale: string, slug: string) => string,
+): Alternates {
+	return {
+		[item.locale]: url(item.locale, item.slug),
+		...Object.fromEntries(Object.entries(item.translations).map(([code, slug]) => [code, url(code, slug)])),
+	};
+}

@@ -3,7 +3,7 @@
 import { getCollection } from "astro:content";
 import { localeCodes } from "@aide/locales";
 import type { APIRoute } from "astro";
-import { categoryUrl, entryUrl, homeUrl } from "../lib/urls";
+import { alternatesOf, categoryUrl, entryUrl, homeUrl } from "../lib/urls";
 
 type Cluster = Record<string, string>;
 
@@ -12,29 +12,22 @@ const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&
 export const GET: APIRoute = async ({ site }) => {
 	const base = site ?? new URL("http://127.0.0.1:4321/");
 	const absolute = (path: string) => new URL(path, base).href;
+	// Alternates in the order of the locales list, so that the file is the same from build to build.
+	const ordered = (cluster: Cluster) => localeCodes.filter((code) => cluster[code]).map((code) => [code, cluster[code] as string] as const);
 	const clusters: Cluster[] = [
 		Object.fromEntries(localeCodes.map((code) => [code, homeUrl(code)])),
 		{ fr: "/fr/a-propos/", en: "/en/about/" },
 	];
 	const seen = new Set<string>();
-	for (const entry of await getCollection("entries")) {
-		if (seen.has(entry.data.documentId)) continue;
-		seen.add(entry.data.documentId);
-		clusters.push({
-			[entry.data.locale]: entryUrl(entry.data.locale, entry.data.slug),
-			...Object.fromEntries(Object.entries(entry.data.translations).map(([code, slug]) => [code, entryUrl(code, slug)])),
-		});
+	const items = [
+		...(await getCollection("entries")).map((entry) => alternatesOf(entry.data, entryUrl)),
+		...(await getCollection("categories")).map((category) => alternatesOf(category.data, categoryUrl)),
+	];
+	for (const cluster of items) {
+		const key = JSON.stringify(ordered(cluster));
+		if (!seen.has(key)) clusters.push(cluster);
+		seen.add(key);
 	}
-	for (const category of await getCollection("categories")) {
-		if (seen.has(category.data.documentId)) continue;
-		seen.add(category.data.documentId);
-		clusters.push({
-			[category.data.locale]: categoryUrl(category.data.locale, category.data.slug),
-			...Object.fromEntries(Object.entries(category.data.translations).map(([code, slug]) => [code, categoryUrl(code, slug)])),
-		});
-	}
-	// Alternates in the order of the locales list, so that the file is the same from build to build.
-	const ordered = (cluster: Cluster) => localeCodes.filter((code) => cluster[code]).map((code) => [code, cluster[code] as string] as const);
 	const urls = clusters.flatMap((cluster) =>
 		ordered(cluster).map(([, path]) => {
 			const links = ordered(cluster).map(
