@@ -61,7 +61,9 @@ describe("importing the seed", () => {
 
 		const page = readPage(seed);
 		const stored = await entries("fr");
-		expect(stored.map((entry) => entry.locales.fr)).toEqual(page.entries.map(({ question, answer }) => ({ question, answer })));
+		expect(stored.map((entry) => entry.locales.fr)).toEqual(
+			page.entries.map(({ question, answer }) => ({ question, answer, keywords: null })),
+		);
 		const published = await request(`${cms.url}/api/faq-entries?locale=fr`, { token: cms.siteToken() });
 		expect(published.body.data).toEqual([]);
 	});

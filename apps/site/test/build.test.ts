@@ -121,11 +121,29 @@ describe("entry pages", () => {
 		}
 	});
 
-	it("weigh under 25 KB gzipped, HTML and CSS together, and ship no script but the language choice", () => {
+	it("weigh under 25 KB gzipped, HTML and CSS together, and ship no script but language choice and search", () => {
 		const html = page("/en/faq/how-do-i-change-my-password/");
-		const size = gzipSync(html).length;
-		expect(size).toBeLessThan(25 * 1024);
-		expect([...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0])).toEqual(['<script src="/lang-choice.js" defer>']);
+		expect([...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0])).toEqual([
+			'<script src="/lang-choice.js" defer>',
+			'<script src="/search.js" defer>',
+		]);
+		const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((match) =>
+			readFileSync(join(out, match[1] as string), "utf8"),
+		);
+		expect(css).toHaveLength(1);
+		expect(gzipSync(html + css.join("")).length).toBeLessThan(25 * 1024);
+	});
+});
+
+describe("the search index", () => {
+	it("has one index per language, built from the category pages only", () => {
+		const entry = JSON.parse(readFileSync(join(out, "pagefind", "pagefind-entry.json"), "utf8")) as {
+			languages: Record<string, { page_count: number }>;
+		};
+		const categories = (locale: string) => files().filter((file) => file.startsWith(`${locale}/category/`)).length;
+		expect(Object.keys(entry.languages).sort()).toEqual(["en", "fr"]);
+		expect(entry.languages.fr?.page_count).toBe(categories("fr"));
+		expect(entry.languages.en?.page_count).toBe(categories("en"));
 	});
 });
 
@@ -150,7 +168,7 @@ describe("hostile content from the CMS", () => {
 			const html = readFileSync(join(out, file), "utf8");
 			const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map((match) => match[0]);
 			expect(
-				scripts.every((tag) => /src="\/lang-(choice|redirect)\.js"/.test(tag)),
+				scripts.every((tag) => /src="\/(lang-choice|lang-redirect|search)\.js"/.test(tag)),
 				file,
 			).toBe(true);
 			expect(html, file).not.toMatch(/<(iframe|svg|object|embed|form|math|base)\b|http-equiv/i);

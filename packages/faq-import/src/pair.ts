@@ -114,7 +114,7 @@ function pairGroup(pages: Page[]): PairedGroup {
 		const locales = Object.fromEntries(
 			[...row.entries()].map(([page, entry]) => [
 				page.locale,
-				{ question: entry.question, answer: entry.answer, source: `${page.file}:${entry.line}` },
+				{ question: entry.question, answer: entry.answer, keywords: entry.keywords ?? null, source: `${page.file}:${entry.line}` },
 			]),
 		);
 		const position = row.get(primary) ? primary.entries.indexOf(row.get(primary) as PageEntry) : index;

@@ -10,6 +10,8 @@ export interface PageEntry {
 	/** The Hugo heading id (`## Question {#anchor}`), when the heading has one. */
 	readonly anchor: string | undefined;
 	readonly answer: string;
+	/** Synonyms and misspellings readers type, for search: `<!-- keywords: ... -->` right under the heading. */
+	readonly keywords: string | undefined;
 	/** 1-based line of the heading in the file. */
 	readonly line: number;
 }
@@ -30,6 +32,7 @@ export interface Page {
 }
 
 const HEADING_ID = /\s*\{#([A-Za-z0-9][\w-]*)\}\s*$/;
+const KEYWORDS = /^<!--\s*keywords:\s*([\s\S]*?)\s*-->\s*/i;
 
 /** Reads and parses one page file. Throws an {@link ImportError} naming the file and line. */
 export function readPage(file: string, options: { locale?: string } = {}): Page {
@@ -88,7 +91,10 @@ export function parsePage(file: string, text: string, options: { locale?: string
 		const anchor = HEADING_ID.exec(headingText)?.[1];
 		const question = headingText.replace(HEADING_ID, "").trim();
 		const next = questions[index + 1]?.position?.start.offset ?? body.length;
-		const answer = dedent(body.slice(end, next));
+		const block = dedent(body.slice(end, next));
+		const keywordsMatch = KEYWORDS.exec(block);
+		const keywords = keywordsMatch?.[1]?.replace(/\s+/g, " ") || undefined;
+		const answer = keywordsMatch ? block.slice(keywordsMatch[0].length) : block;
 
 		if (!question)
 			throw new ImportError(`${file}:${line}: a "##" heading has no question text. Write the question, or remove the heading.`);
@@ -112,7 +118,7 @@ export function parsePage(file: string, text: string, options: { locale?: string
 			}
 			seenAnchors.set(anchor, line);
 		}
-		entries.push({ question, anchor, answer, line });
+		entries.push({ question, anchor, answer, keywords, line });
 	}
 	return { file, locale, key, category, description, weight, entries };
 }

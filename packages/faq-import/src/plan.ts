@@ -21,8 +21,10 @@ export interface PlannedEntry {
 	/** Stable id shared by all translations: the heading id, else the slug of the source question. */
 	readonly anchor: string;
 	readonly order: number;
-	/** Per locale: the question, its Markdown answer and where it came from (`file:line`). */
-	readonly locales: Readonly<Record<string, { readonly question: string; readonly answer: string; readonly source: string }>>;
+	/** Per locale: the question, its Markdown answer, its search keywords and where it came from (`file:line`). */
+	readonly locales: Readonly<
+		Record<string, { readonly question: string; readonly answer: string; readonly keywords: string | null; readonly source: string }>
+	>;
 }
 
 /** What the CMS did (or, in a dry run, would do) to one entry or category in one locale. */
@@ -51,7 +53,7 @@ export interface ExportedCategory {
 	readonly entries: ReadonlyArray<{
 		readonly anchor: string;
 		readonly order: number;
-		readonly locales: Readonly<Record<string, { readonly question: string; readonly answer: string }>>;
+		readonly locales: Readonly<Record<string, { readonly question: string; readonly answer: string; readonly keywords: string | null }>>;
 	}>;
 }
 

@@ -22,7 +22,9 @@ export function renderCategory(category: ExportedCategory): RenderedPage[] {
 		if (header?.description) parts.push(header.description);
 		for (const entry of category.entries) {
 			const content = entry.locales[locale];
-			if (content) parts.push(`## ${content.question} {#${entry.anchor}}\n\n${content.answer}`);
+			if (!content) continue;
+			const keywords = content.keywords ? `<!-- keywords: ${content.keywords} -->\n\n` : "";
+			parts.push(`## ${content.question} {#${entry.anchor}}\n\n${keywords}${content.answer}`);
 		}
 		const body = `\n${parts.join("\n\n")}\n`;
 		const text = header ? matter.stringify(body, { title: header.name, weight: category.order }) : body.slice(1);

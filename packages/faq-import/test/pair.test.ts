@@ -40,7 +40,10 @@ describe("renderCategory", () => {
 				anchor: entry.anchor,
 				order: entry.order,
 				locales: Object.fromEntries(
-					Object.entries(entry.locales).map(([locale, content]) => [locale, { question: content.question, answer: content.answer }]),
+					Object.entries(entry.locales).map(([locale, content]) => [
+						locale,
+						{ question: content.question, answer: content.answer, keywords: content.keywords },
+					]),
 				),
 			})),
 		});

@@ -49,7 +49,13 @@ describe("parsePage", () => {
 		expect(page.entries.map((entry) => [entry.question, entry.anchor])).toEqual([
 			["How do I call the API?", "call-api"],
 			["Is there a **rate limit**?", undefined],
+			["How do I reset my password?", "reset"],
 		]);
+		expect(page.entries[2]).toMatchObject({
+			keywords: "forgot password, pasword, lost login",
+			answer: "Use the *Forgot password* link on the sign-in page.",
+		});
+		expect(page.entries[0]?.keywords).toBeUndefined();
 		expect(page.entries[0]?.answer).toContain(
 			"## this is a shell comment, not a question\ncurl https://api.example.org/\n```\n\n### Authentication",
 		);

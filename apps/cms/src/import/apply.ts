@@ -129,7 +129,7 @@ async function applyEntry(
 		const what = `Entry "${entry.anchor}" (${locale}, ${content.source})`;
 		const existing = documentId ? await entries.findOne({ documentId, locale, status: "draft", populate: ["category"] }) : null;
 		const published = documentId ? await entries.findOne({ documentId, locale, status: "published" }) : null;
-		const data = { question: content.question, answer: content.answer, order: entry.order, category };
+		const data = { question: content.question, answer: content.answer, keywords: content.keywords, order: entry.order, category };
 		let action: ImportChange["action"];
 		if (!existing) {
 			const id = documentId;
@@ -144,6 +144,7 @@ async function applyEntry(
 			const same =
 				existing.question === content.question &&
 				existing.answer === content.answer &&
+				(existing.keywords ?? null) === content.keywords &&
 				existing.order === entry.order &&
 				storedCategory === categoryId;
 			if (!same) await naming(what, () => entries.update({ documentId, locale, data }));

@@ -6,7 +6,7 @@ export interface ExportedCategory {
 	slug: string | null;
 	order: number;
 	locales: Record<string, { name: string; description: string | null }>;
-	entries: Array<{ anchor: string; order: number; locales: Record<string, { question: string; answer: string }> }>;
+	entries: Array<{ anchor: string; order: number; locales: Record<string, { question: string; answer: string; keywords: string | null }> }>;
 }
 
 interface Row {
@@ -60,7 +60,11 @@ export async function exportContent(strapi: Core.Strapi): Promise<ExportedCatego
 				category.entries.push(found.entry);
 				entries.set(row.documentId, found);
 			}
-			found.entry.locales[locale] = { question: String(row.question), answer: String(row.answer) };
+			found.entry.locales[locale] = {
+				question: String(row.question),
+				answer: String(row.answer),
+				keywords: (row.keywords as string | null) ?? null,
+			};
 		}
 	}
 	const sorted = [...categories.values()].sort((a, b) => a.order - b.order || String(a.slug).localeCompare(String(b.slug)));

@@ -5,6 +5,7 @@ import { localeCodes } from "@aide/locales";
 export interface LocalizedEntry {
 	question: string;
 	answer: string;
+	keywords: string | null;
 	source: string;
 }
 export interface PlannedEntry {
@@ -88,6 +89,8 @@ export function parseImportRequest(body: unknown): ImportRequest {
 				return {
 					question: text(value.question, `${at}.question`),
 					answer: text(value.answer, `${at}.answer`),
+					keywords:
+						value.keywords === null || value.keywords === undefined ? null : text(value.keywords, `${at}.keywords`, { empty: true }),
 					source: text(value.source, `${at}.source`),
 				};
 			}),

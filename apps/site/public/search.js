@@ -1,0 +1,137 @@
+// Search with Pagefind's JavaScript API, which is imported on first use only. Results show each
+// matching question (a link to its anchor) with its excerpt, the matched words marked. When the
+// page's language finds nothing, the other languages' indexes are searched and shown, labelled.
+(() => {
+	const root = document.querySelector("search.search");
+	if (!root) return;
+	const input = root.querySelector("#search-input");
+	const category = root.querySelector("#search-category");
+	const panel = root.querySelector(".search-panel");
+	const status = root.querySelector(".search-status");
+	const list = root.querySelector(".search-results");
+	const fallback = root.querySelector(".search-fallback");
+	const strings = JSON.parse(root.dataset.strings ?? "{}");
+	const others = JSON.parse(root.dataset.otherLanguages ?? "[]");
+	const bundlePath = "/pagefind/";
+	const instances = new Map();
+	let pagefind;
+	let latest = 0;
+	let timer;
+
+	const load = async () => {
+		pagefind ??= await import(`${bundlePath}pagefind.js`);
+		return pagefind;
+	};
+
+	/** Pagefind picks an instance's index from <html lang> when it is created. */
+	async function instanceFor(code) {
+		if (!instances.has(code)) {
+			const module = await load();
+			const html = document.documentElement;
+			const own = html.getAttribute("lang");
+			html.setAttribute("lang", code);
+			try {
+				instances.set(code, module.createInstance({ basePath: bundlePath }));
+			} finally {
+				html.setAttribute("lang", own);
+			}
+		}
+		return instances.get(code);
+	}
+
+	/** Pagefind's excerpt is text with <mark> around matches: keep exactly that, nothing else. */
+	function excerptNode(html, lang) {
+		const template = document.createElement("template");
+		template.innerHTML = html;
+		const paragraph = document.createElement("p");
+		paragraph.lang = lang;
+		for (const node of template.content.childNodes) {
+			if (node.nodeName === "MARK") {
+				const mark = document.createElement("mark");
+				mark.textContent = node.textContent;
+				paragraph.append(mark);
+			} else {
+				paragraph.append(node.textContent ?? "");
+			}
+		}
+		return paragraph;
+	}
+
+	/** The questions a result stands for: its anchored sub-results, else the page itself. */
+	function hits(data) {
+		const anchored = (data.sub_results ?? []).filter((sub) => sub.anchor?.element === "h2" && sub.excerpt.includes("<mark>"));
+		return anchored.length > 0 ? anchored : [{ url: data.url, title: data.meta?.title ?? data.url, excerpt: data.excerpt }];
+	}
+
+	function item(hit, lang) {
+		const li = document.createElement("li");
+		const link = document.createElement("a");
+		link.href = hit.url;
+		link.textContent = hit.title;
+		if (lang !== document.documentElement.lang) {
+			link.hreflang = lang;
+			link.lang = lang;
+		}
+		li.append(link, excerptNode(hit.excerpt, lang));
+		return li;
+	}
+
+	const message = (count, term) =>
+		(count === 0 ? strings.zero : count === 1 ? strings.one : strings.many)
+			.replace("[COUNT]", String(count))
+			.replace("[SEARCH_TERM]", term);
+
+	async function run() {
+		const term = input.value.trim();
+		const query = ++latest;
+		if (term.length < 2) {
+			panel.hidden = true;
+			return;
+		}
+		const module = await load();
+		const filters = category.value ? { category: category.value } : {};
+		const search = await module.search(term, { filters });
+		const results = await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
+		if (query !== latest) return;
+		const found = results.flatMap(hits);
+		list.replaceChildren(...found.map((hit) => item(hit, document.documentElement.lang)));
+		status.textContent = message(found.length, term);
+		panel.hidden = false;
+		fallback.hidden = true;
+		fallback.replaceChildren();
+		if (found.length > 0) return;
+		for (const { code, label } of others) {
+			const other = await (await instanceFor(code)).search(term);
+			const data = await Promise.all(other.results.slice(0, 5).map((result) => result.data()));
+			if (query !== latest || data.length === 0) continue;
+			const title = document.createElement("h2");
+			title.textContent = label;
+			const otherList = document.createElement("ol");
+			otherList.append(...data.flatMap(hits).map((hit) => item(hit, code)));
+			fallback.append(title, otherList);
+			fallback.hidden = false;
+		}
+	}
+
+	const schedule = () => {
+		clearTimeout(timer);
+		timer = setTimeout(run, 150);
+	};
+	input.addEventListener("input", schedule);
+	category.addEventListener("change", run);
+	input.addEventListener("focus", () => void load(), { once: true });
+	input.addEventListener("keydown", (event) => {
+		if (event.key === "Escape") {
+			input.value = "";
+			panel.hidden = true;
+		}
+	});
+	document.addEventListener("keydown", (event) => {
+		const typing = event.target instanceof HTMLElement && event.target.closest("input, textarea, select, [contenteditable]");
+		if (((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k") || (event.key === "/" && !typing)) {
+			event.preventDefault();
+			input.focus();
+			input.select();
+		}
+	});
+})();
