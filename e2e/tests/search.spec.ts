@@ -1,5 +1,6 @@
 // Searching the built site in a real Chromium, under the strict Content-Security-Policy the site's
 // server sends.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 
 const base = () => process.env.E2E_BASE_URL ?? "";
@@ -90,3 +91,17 @@ test("the category filter narrows the results", async ({ page }) => {
 	expect(filtered.every((href) => href.includes("/compte-et-facturation/"))).toBe(true);
 	expect(await violations(page)).toEqual([]);
 });
+
+for (const [locale, term] of [
+	["fr", "données"],
+	["en", "terminal"],
+] as const) {
+	test(`the open search on /${locale}/ passes an accessibility scan (WCAG 2.1 A/AA)`, async ({ page }) => {
+		await page.goto(`${base()}/${locale}/`);
+		await search(page, term);
+		await expect(page.locator(".search-panel")).toBeVisible();
+		await expect(page.locator(".search-status")).not.toBeEmpty();
+		const scan = await new AxeBuilder({ page }).include("search.search").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+		expect(scan.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+	});
+}
