@@ -34,6 +34,8 @@ const TASKS = {
 	export: { system: [], steps: [{ script: "packages/faq-import/src/cli.ts", args: ["export"] }] },
 	build: { system: [], steps: [{ script: "apps/site/scripts/build.ts", args: [] }] },
 	snapshot: { system: [], steps: [{ script: "apps/site/scripts/snapshot.ts", args: [] }] },
+	preview: { system: [], steps: [{ script: "apps/site/scripts/preview.ts", args: [] }] },
+	"bench:search": { system: ["chromium"], steps: [["--filter", "@aide/e2e", "run", "bench:search"]] },
 	test: {
 		system: ["postgresql", "chromium"],
 		steps: [

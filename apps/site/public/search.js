@@ -57,10 +57,10 @@
 		return paragraph;
 	}
 
-	/** The questions a result stands for: its anchored sub-results, else the page itself. */
+	/** A result is one answer: link to its question's heading (the anchored sub-result). */
 	function hits(data) {
-		const anchored = (data.sub_results ?? []).filter((sub) => sub.anchor?.element === "h2" && sub.excerpt.includes("<mark>"));
-		return anchored.length > 0 ? anchored : [{ url: data.url, title: data.meta?.title ?? data.url, excerpt: data.excerpt }];
+		const heading = (data.sub_results ?? []).find((sub) => sub.anchor?.element === "h1");
+		return [{ url: heading?.url ?? data.url, title: data.meta?.title ?? heading?.title ?? data.url, excerpt: data.excerpt }];
 	}
 
 	function item(hit, lang) {
@@ -96,6 +96,8 @@
 		const found = results.flatMap(hits);
 		list.replaceChildren(...found.map((hit) => item(hit, document.documentElement.lang)));
 		status.textContent = message(found.length, term);
+		// What the list shows now: lets tests (and styles) tell a finished search from a pending one.
+		list.dataset.for = `${term}|${category.value}`;
 		panel.hidden = false;
 		fallback.hidden = true;
 		fallback.replaceChildren();

@@ -17,6 +17,8 @@ const dist = resolve(process.env.AIDE_SITE_OUT_DIR?.trim() || `${siteDir}dist`);
 const next = `${dist}.next`;
 const previous = `${dist}.previous`;
 rmSync(next, { recursive: true, force: true });
+// Astro writes some of its work files relative to the working folder: build from the site's own.
+process.chdir(siteDir);
 
 const started = performance.now();
 let indexed = 0;

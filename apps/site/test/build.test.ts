@@ -136,14 +136,14 @@ describe("entry pages", () => {
 });
 
 describe("the search index", () => {
-	it("has one index per language, built from the category pages only", () => {
+	it("has one index per language, built from the entry pages only", () => {
 		const entry = JSON.parse(readFileSync(join(out, "pagefind", "pagefind-entry.json"), "utf8")) as {
 			languages: Record<string, { page_count: number }>;
 		};
-		const categories = (locale: string) => files().filter((file) => file.startsWith(`${locale}/category/`)).length;
+		const answers = (locale: string) => files().filter((file) => file.startsWith(`${locale}/faq/`)).length;
 		expect(Object.keys(entry.languages).sort()).toEqual(["en", "fr"]);
-		expect(entry.languages.fr?.page_count).toBe(categories("fr"));
-		expect(entry.languages.en?.page_count).toBe(categories("en"));
+		expect(entry.languages.fr?.page_count).toBe(answers("fr"));
+		expect(entry.languages.en?.page_count).toBe(answers("en"));
 	});
 });
 
