@@ -1,7 +1,5 @@
 import { defineConfig } from "@playwright/test";
-
-/** Debian's Chromium: Playwright's own browser download cannot work on these machines. */
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { chromiumLaunchOptions } from "./support/chromium.ts";
 
 export default defineConfig({
 	testDir: "tests",
@@ -11,16 +9,6 @@ export default defineConfig({
 	reporter: [["list"]],
 	use: {
 		browserName: "chromium",
-		launchOptions: {
-			executablePath: chromium,
-			args: [
-				"--no-sandbox",
-				"--disable-gpu",
-				"--disable-background-networking",
-				"--disable-component-update",
-				"--disable-sync",
-				"--no-first-run",
-			],
-		},
+		launchOptions: chromiumLaunchOptions,
 	},
 });

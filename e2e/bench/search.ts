@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { writeSnapshot } from "@aide/cms-loader";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "../support/chromium.ts";
 import { generateContent } from "./generate-content.ts";
 
 const { values } = parseArgs({ options: { entries: { type: "string", default: "10000" } } });
@@ -56,17 +57,7 @@ try {
 	});
 	await new Promise<void>((resolve) => server.stdout?.on("data", (chunk) => String(chunk).includes("serving") && resolve()));
 
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-		args: [
-			"--no-sandbox",
-			"--disable-gpu",
-			"--disable-background-networking",
-			"--disable-component-update",
-			"--disable-sync",
-			"--no-first-run",
-		],
-	});
+	const browser = await chromium.launch(chromiumLaunchOptions);
 	const page = await browser.newPage();
 	let bytes = 0;
 	page.on("requestfinished", async (request) => {
