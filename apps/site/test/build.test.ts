@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { loadSiteContent, writeSnapshot } from "@aide/cms-loader";
 import { runImport } from "@aide/faq-import";
+import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCms } from "../../cms/test/support/cms-process.ts";
 import { freePort } from "../../cms/test/support/free-port.ts";
@@ -144,6 +145,67 @@ describe("the search index", () => {
 		expect(Object.keys(entry.languages).sort()).toEqual(["en", "fr"]);
 		expect(entry.languages.fr?.page_count).toBe(answers("fr"));
 		expect(entry.languages.en?.page_count).toBe(answers("en"));
+	});
+});
+
+describe("the whole built site", () => {
+	const pathOf = (file: string) => `/${file.replace(/index\.html$/, "")}`;
+	const fileOf = (path: string) => {
+		const clean = decodeURIComponent(path.split("#")[0] ?? "/");
+		return join(out, clean.endsWith("/") ? `${clean}index.html` : clean);
+	};
+	const ids = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]));
+
+	it("is valid HTML, page by page", async () => {
+		const validator = new HtmlValidate();
+		const problems: string[] = [];
+		for (const file of files()) {
+			const report = await validator.validateFile(join(out, file));
+			for (const result of report.results)
+				for (const message of result.messages) problems.push(`${file}:${message.line}: ${message.ruleId} ${message.message}`);
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it("has no broken internal link or #anchor", () => {
+		const broken: string[] = [];
+		for (const file of files()) {
+			const html = readFileSync(join(out, file), "utf8");
+			for (const [, href] of html.matchAll(/\shref="([^"]+)"/g)) {
+				if (!href || /^(https?:|mailto:|tel:)/.test(href)) continue;
+				const [path, anchor] = href.startsWith("#") ? [pathOf(file), href.slice(1)] : href.split("#");
+				const target = fileOf(path ?? "/");
+				if (!existsSync(target)) {
+					broken.push(`${file}: ${href} (no such page)`);
+					continue;
+				}
+				if (anchor && target.endsWith(".html") && !ids(readFileSync(target, "utf8")).has(decodeURIComponent(anchor)))
+					broken.push(`${file}: ${href} (no such anchor)`);
+			}
+		}
+		expect(broken).toEqual([]);
+	});
+
+	it("has complete, reciprocal hreflang clusters on every page", () => {
+		const clusterOf = (html: string) =>
+			Object.fromEntries(
+				[...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((match) => [
+					match[1],
+					new URL(match[2] as string).pathname,
+				]),
+			);
+		for (const file of files()) {
+			const cluster = clusterOf(readFileSync(join(out, file), "utf8"));
+			const { "x-default": fallback, ...languages } = cluster;
+			if (Object.keys(languages).length === 0) continue;
+			// A page is one of its own languages, or (the language chooser at /) the x-default itself.
+			expect([...Object.values(languages), fallback], file).toContain(pathOf(file));
+			expect(fallback, `${file} x-default`).toBeDefined();
+			for (const path of Object.values(languages)) {
+				const { "x-default": _ignored, ...other } = clusterOf(readFileSync(fileOf(path), "utf8"));
+				expect(other, `${file} -> ${path}`).toEqual(languages);
+			}
+		}
 	});
 });
 

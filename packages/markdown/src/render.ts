@@ -103,7 +103,8 @@ export const sanitizeSchema: SanitizeSchema = {
 	},
 	protocols: { href: ["http", "https", "mailto", "tel"], src: ["http", "https"], cite: ["http", "https"] },
 	strip: ["script", "style", "iframe", "object", "embed", "svg", "math", "form", "meta", "link", "base", "template", "noscript", "title"],
-	required: { input: { type: "checkbox", disabled: true } },
+	// An image without a description is announced as decorative rather than by its file name.
+	required: { input: { type: "checkbox", disabled: true }, img: { alt: "" } },
 };
 
 /** Gives every heading a stable id (GitHub's slugs, unique within the answer, with a prefix) and lists them. */

@@ -12,6 +12,12 @@ describe("renderMarkdown", () => {
 		expect(html).toContain("<table>");
 	});
 
+	it("gives every image an alt text, empty when the author wrote none", () => {
+		expect(renderMarkdown('![A diagram](https://example.org/d.png) <img src="https://example.org/x.png">').html).toBe(
+			'<p><img src="https://example.org/d.png" alt="A diagram"> <img src="https://example.org/x.png" alt=""></p>',
+		);
+	});
+
 	it("lists headings with stable, prefixed ids, one level under the question", () => {
 		const { html, headings } = renderMarkdown("## Setup\n\ntext\n\n### Setup\n\nmore", { idPrefix: "servers-" });
 		expect(headings).toEqual([
