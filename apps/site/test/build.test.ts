@@ -187,7 +187,7 @@ describe("the whole built site", () => {
 	});
 
 	it("has complete, reciprocal hreflang clusters on every page", () => {
-		const clusterOf = (html: string) =>
+		const clusterOf = (html: string): Record<string, string> =>
 			Object.fromEntries(
 				[...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((match) => [
 					match[1],
