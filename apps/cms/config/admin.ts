@@ -1,3 +1,4 @@
+import { previewLink } from "@aide/site-link";
 import { readSettings } from "../src/settings";
 
 export default () => {
@@ -11,5 +12,23 @@ export default () => {
 		// Strapi's defaults, written out so that nobody turns them off by accident: 5 tries per 5 minutes.
 		rateLimit: { enabled: true, interval: { min: 5 }, max: 5 },
 		flags: { nps: false, promoteEE: false },
+		// The Preview button of an FAQ entry opens the site service's preview route (`npm start`) with a
+		// signed, expiring link: the entry as the site will show it, draft or published, in its locale.
+		preview: {
+			enabled: true,
+			config: {
+				allowedOrigins: [new URL(settings.siteServiceUrl).origin],
+				handler: (uid: string, { documentId, locale, status }: { documentId: string; locale?: string; status?: string }) => {
+					if (uid !== "api::faq-entry.faq-entry" || !locale) return null;
+					return previewLink({
+						baseUrl: settings.siteServiceUrl,
+						secret: settings.secrets.AIDE_PREVIEW_SECRET,
+						locale,
+						documentId,
+						status: status === "published" ? "published" : "draft",
+					});
+				},
+			},
+		},
 	};
 };

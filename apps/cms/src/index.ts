@@ -6,6 +6,7 @@ import { ensureApiTokens } from "./bootstrap/api-tokens";
 import { ensureEditorRole } from "./bootstrap/editor-role";
 import { ensureFirstAdmin } from "./bootstrap/first-admin";
 import { ensureLocales } from "./bootstrap/locales";
+import { ensureRebuildWebhook } from "./bootstrap/webhook";
 import { registerImportRoutes } from "./import/routes";
 import { readSettings } from "./settings";
 
@@ -21,5 +22,6 @@ export default {
 		await ensureEditorRole(strapi);
 		await ensureFirstAdmin(strapi, settings);
 		await ensureApiTokens(strapi, settings.tokenFiles);
+		await ensureRebuildWebhook(strapi, settings);
 	},
 };

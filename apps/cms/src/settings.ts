@@ -14,7 +14,16 @@ export class ConfigError extends Error {
 	override name = "ConfigError";
 }
 
-export const SECRET_NAMES = ["APP_KEYS", "ADMIN_JWT_SECRET", "API_TOKEN_SALT", "JWT_SECRET", "ENCRYPTION_KEY"] as const;
+export const SECRET_NAMES = [
+	"APP_KEYS",
+	"ADMIN_JWT_SECRET",
+	"API_TOKEN_SALT",
+	"JWT_SECRET",
+	"ENCRYPTION_KEY",
+	// Shared with the site service (`npm start`): the CMS's webhook sends the first, preview links are signed with the second.
+	"AIDE_WEBHOOK_SECRET",
+	"AIDE_PREVIEW_SECRET",
+] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 /** Values copied from Strapi's templates and tutorials; a CMS started with one is open to anyone who read them. */
@@ -44,8 +53,13 @@ export interface Settings {
 	publicUrl: string | undefined;
 	dataDir: string;
 	secretsFile: string;
-	/** Where the CMS writes its tokens for local tools: the site build's and the import's. */
-	tokenFiles: { site: string; import: string };
+	/** Where the CMS writes its tokens for local tools: the site build's, the import's and the draft preview's. */
+	tokenFiles: { site: string; import: string; preview: string };
+	/**
+	 * The site service of `npm start` (rebuilds on the CMS's webhook, serves draft previews), reachable
+	 * from the CMS and from editors' browsers. Never the public site.
+	 */
+	siteServiceUrl: string;
 	database: DatabaseSettings;
 	secrets: Record<SecretName, string>;
 	/** Only set when configured: without it, Strapi's transfer feature stays off. */
@@ -89,7 +103,8 @@ export function readSettings(env: Env = process.env, appDir: string = process.cw
 		publicUrl: readUrl(env.CMS_PUBLIC_URL, "CMS_PUBLIC_URL"),
 		dataDir,
 		secretsFile,
-		tokenFiles: { site: join(dataDir, "site-token"), import: join(dataDir, "import-token") },
+		tokenFiles: { site: join(dataDir, "site-token"), import: join(dataDir, "import-token"), preview: join(dataDir, "preview-token") },
+		siteServiceUrl: readUrl(env.AIDE_SITE_SERVICE_URL, "AIDE_SITE_SERVICE_URL") ?? "http://127.0.0.1:4322",
 		database: readDatabase(env, dataDir),
 		secrets,
 		transferTokenSalt,

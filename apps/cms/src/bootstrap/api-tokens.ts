@@ -6,6 +6,8 @@ import { editorContentPermissions } from "./editor-role";
 
 export const SITE_TOKEN_NAME = "Aide site build";
 export const IMPORT_TOKEN_NAME = "Aide import";
+/** The one token the content API lets read drafts (see middlewares/content-api-guard.ts). */
+export const PREVIEW_TOKEN_NAME = "Aide preview";
 
 /** Strapi's auto-created tokens: broader than anything the product needs. */
 const DEFAULT_TOKEN_NAMES = ["Full Access", "Read Only"];
@@ -54,8 +56,9 @@ async function ensureTokenFile(
 }
 
 /**
- * Ensures the two tokens local tools use, and removes Strapi's auto-created ones:
+ * Ensures the tokens local tools use, and removes Strapi's auto-created ones:
  * - "Aide site build", a content-API token that reads entries and categories, for the site build;
+ * - "Aide preview", the same reads with drafts allowed, for the site service's draft preview;
  * - "Aide import", an admin token owned by the first super admin with an editor's content
  *   permissions, for `npm run import` / `npm run export`.
  */
@@ -69,18 +72,23 @@ export async function ensureApiTokens(strapi: Core.Strapi, files: Settings["toke
 		}
 	}
 
+	// Both read entries and categories, nothing else; only the preview token may ask for drafts.
 	const permissions = siteTokenPermissions(strapi);
-	await ensureTokenFile(strapi, contentTokens, SITE_TOKEN_NAME, files.site, () =>
-		contentTokens.create({
-			name: SITE_TOKEN_NAME,
-			description: "Read-only access for the site build: published FAQ entries and categories.",
-			type: "custom",
-			lifespan: null,
-			permissions,
-		}),
-	);
-	const site = await contentTokens.getByName(SITE_TOKEN_NAME);
-	if (site) await contentTokens.update(site.id, { type: "custom", permissions });
+	const contentTokenSpecs = [
+		{ name: SITE_TOKEN_NAME, file: files.site, description: "Read-only access for the site build: published FAQ entries and categories." },
+		{
+			name: PREVIEW_TOKEN_NAME,
+			file: files.preview,
+			description: "Read-only access for draft previews: FAQ entries and categories, drafts included.",
+		},
+	];
+	for (const { name, file, description } of contentTokenSpecs) {
+		await ensureTokenFile(strapi, contentTokens, name, file, () =>
+			contentTokens.create({ name, description, type: "custom", lifespan: null, permissions }),
+		);
+		const token = await contentTokens.getByName(name);
+		if (token) await contentTokens.update(token.id, { type: "custom", permissions });
+	}
 
 	const owner = await strapi.db.query("admin::user").findOne({ where: { roles: { code: "strapi-super-admin" } }, orderBy: { id: "asc" } });
 	if (!owner) return;
