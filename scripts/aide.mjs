@@ -29,7 +29,7 @@ const MIN_NODE = [22, 12];
 const TASKS = {
 	// --silent: the CMS speaks for itself, and Ctrl-C does not end in an error report from pnpm.
 	cms: { system: [], steps: [["--silent", "--filter", "@aide/cms", "run", "serve"]] },
-	start: { system: [], steps: [["--silent", "--filter", "@aide/cms", "run", "serve"]] },
+	start: { system: [], steps: [{ script: "apps/site/scripts/start.ts", args: [] }] },
 	import: { system: [], steps: [{ script: "packages/faq-import/src/cli.ts", args: ["import"] }] },
 	export: { system: [], steps: [{ script: "packages/faq-import/src/cli.ts", args: ["export"] }] },
 	build: { system: [], steps: [{ script: "apps/site/scripts/build.ts", args: [] }] },

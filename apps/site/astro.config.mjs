@@ -1,12 +1,18 @@
 // @ts-check
 import { defaultLocale, localeCodes } from "@aide/locales";
 import mdx from "@astrojs/mdx";
+import node from "@astrojs/node";
 import { defineConfig } from "astro/config";
 
 export default defineConfig({
 	site: process.env.SITE_URL || "http://127.0.0.1:4321",
 	trailingSlash: "always",
 	integrations: [mdx()],
+	// Every page is prerendered but the draft preview, which the site service of `npm start` renders on
+	// request through this adapter's handler (middleware mode: the service owns the HTTP server, checks
+	// the link and hands the page its entry in `locals`).
+	adapter: node({ mode: "middleware" }),
+	session: false,
 	// Missing translations are decided per page in getStaticPaths, never by a fallback that would put
 	// French text under lang="en".
 	i18n: { defaultLocale, locales: [...localeCodes], routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false } },

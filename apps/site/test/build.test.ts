@@ -247,7 +247,9 @@ describe("a build that fails", () => {
 		const port = await freePort();
 		const result = build({ AIDE_SNAPSHOT: "", CMS_URL: `http://127.0.0.1:${port}`, CMS_TOKEN: "any" });
 		expect(result.status).toBe(1);
-		expect(result.stderr).toContain(`aide: the site was not built, and dist/ was left as it was. Cannot read the CMS at 127.0.0.1:${port}`);
+		expect(result.stderr).toContain(
+			`aide: the site was not built, and the live site (${out}) was left as it was. Cannot read the CMS at 127.0.0.1:${port}`,
+		);
 		expect(files().map((file) => [file, readFileSync(join(out, file), "utf8")])).toEqual(before);
 	});
 });

@@ -47,6 +47,9 @@ function assertUniqueSlugs(plural: string, locale: string, documents: ReadonlyAr
 	}
 }
 
+/** The relations an entry page needs, by documentId (the site model joins them). */
+const ENTRY_RELATIONS = { "populate[category][fields][0]": "slug", "populate[related][fields][0]": "slug" };
+
 /** Reads every published entry and category in every locale. Throws a {@link CmsError} at the first problem. */
 export async function fetchSiteContent(options: ClientOptions): Promise<SiteContent> {
 	const locales: SiteContent["locales"] = {};
@@ -54,16 +57,46 @@ export async function fetchSiteContent(options: ClientOptions): Promise<SiteCont
 	const category = schemaOf("category");
 	for (const locale of localeCodes) {
 		const rawCategories = await fetchAll(options, category.plural, locale, { sort: "order:asc" });
-		const rawEntries = await fetchAll(options, entry.plural, locale, {
-			sort: "order:asc",
-			"populate[category][fields][0]": "slug",
-			"populate[related][fields][0]": "slug",
-		});
+		const rawEntries = await fetchAll(options, entry.plural, locale, { sort: "order:asc", ...ENTRY_RELATIONS });
 		const categories = validateDocuments<Category>("category", locale, rawCategories);
 		const entries = validateDocuments<FaqEntry>("faq-entry", locale, rawEntries);
 		assertUniqueSlugs(entry.plural, locale, entries);
 		assertUniqueSlugs(category.plural, locale, categories);
 		locales[locale] = { entries, categories };
+	}
+	return { fetchedAt: new Date().toISOString(), locales };
+}
+
+/**
+ * What the page of one entry needs, for a draft preview: the entry in every locale it exists in
+ * (its draft or published version, as asked), the entries it links to, and the categories. Needs a
+ * token the CMS lets read drafts (the "Aide preview" token).
+ */
+export async function fetchEntryPreview(options: ClientOptions, documentId: string, status: "draft" | "published"): Promise<SiteContent> {
+	const locales: SiteContent["locales"] = {};
+	const entry = schemaOf("faq-entry");
+	const category = schemaOf("category");
+	for (const locale of localeCodes) {
+		const versions = validateDocuments<FaqEntry>(
+			"faq-entry",
+			locale,
+			await fetchAll(options, entry.plural, locale, { status, "filters[documentId][$eq]": documentId, ...ENTRY_RELATIONS }),
+		);
+		const relatedIds = [...new Set(versions.flatMap((version) => (version.related ?? []).map((ref) => ref.documentId)))];
+		const related =
+			relatedIds.length === 0
+				? []
+				: validateDocuments<FaqEntry>(
+						"faq-entry",
+						locale,
+						await fetchAll(options, entry.plural, locale, {
+							status,
+							...Object.fromEntries(relatedIds.map((id, index) => [`filters[documentId][$in][${index}]`, id])),
+							...ENTRY_RELATIONS,
+						}),
+					);
+		const categories = validateDocuments<Category>("category", locale, await fetchAll(options, category.plural, locale));
+		locales[locale] = { entries: [...versions, ...related], categories };
 	}
 	return { fetchedAt: new Date().toISOString(), locales };
 }

@@ -21,7 +21,7 @@ export function cmsUrl(env: Env = process.env): string {
  * A token from the environment variable `variable`, else from the local CMS's data folder (`file`).
  * Throws an error that says how to get one.
  */
-export function tokenFromEnv(variable: string, file: "site-token" | "import-token", env: Env = process.env): string {
+export function tokenFromEnv(variable: string, file: "site-token" | "import-token" | "preview-token", env: Env = process.env): string {
 	const explicit = env[variable]?.trim();
 	if (explicit) return explicit;
 	const path = join(localCmsDataDir(env), file);

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { cmsUrl, fetchSiteContent, type SiteContent, tokenFromEnv, validateDocuments } from "@aide/cms-client";
+import { cmsUrl, fetchEntryPreview, fetchSiteContent, type SiteContent, tokenFromEnv, validateDocuments } from "@aide/cms-client";
 import type { Category, FaqEntry } from "@aide/content-schema";
+import { buildSiteModel, type SiteEntry } from "./site-model.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -42,4 +43,18 @@ export async function loadSiteContent(env: Env = process.env, onRetry?: (message
 	const snapshot = env.AIDE_SNAPSHOT?.trim();
 	if (snapshot) return readSnapshot(snapshot);
 	return fetchSiteContent({ url: cmsUrl(env), token: tokenFromEnv("CMS_TOKEN", "site-token", env), ...(onRetry ? { onRetry } : {}) });
+}
+
+/**
+ * One entry as its page would show it, from its draft (or published) version in the CMS at
+ * `CMS_URL`, read with `CMS_PREVIEW_TOKEN` (default: the local CMS's preview token). Undefined when
+ * the entry does not exist in that locale.
+ */
+export async function loadEntryPreview(
+	target: { documentId: string; locale: string; status: "draft" | "published" },
+	env: Env = process.env,
+): Promise<SiteEntry | undefined> {
+	const options = { url: cmsUrl(env), token: tokenFromEnv("CMS_PREVIEW_TOKEN", "preview-token", env), retries: 1 };
+	const model = buildSiteModel(await fetchEntryPreview(options, target.documentId, target.status));
+	return model.entries.find((entry) => entry.documentId === target.documentId && entry.locale === target.locale);
 }

@@ -1,0 +1,60 @@
+// Where builds live. `dist` (or AIDE_SITE_OUT_DIR) is a symbolic link to the static files of the
+// current build, `apps/site/.builds/<dist's hash>/<id>/client`; the same build's `server/` holds the
+// draft-preview handler. Builds stay inside apps/site whatever the output path, because their server
+// code imports the site's dependencies from apps/site/node_modules. A new build is made in its own folder and put live by replacing the link with rename(2),
+// which is atomic: a reader gets the old site or the new one, never a mix or nothing.
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const siteDir = fileURLToPath(new URL("../../", import.meta.url));
+
+/** How many builds stay on disk: the live one, and the one before for requests still reading it. */
+const KEEP_BUILDS = 2;
+
+/** The path readers are served from: AIDE_SITE_OUT_DIR, else apps/site/dist. */
+export function distPath(env: Record<string, string | undefined> = process.env): string {
+	return resolve(env.AIDE_SITE_OUT_DIR?.trim() || join(siteDir, "dist"));
+}
+
+const buildsDirOf = (dist: string) => join(siteDir, ".builds", createHash("sha256").update(dist).digest("hex").slice(0, 12));
+
+/** A new, empty folder for a build (Astro writes `client/` and `server/` into it). */
+export function newBuildDir(dist: string): string {
+	const dir = join(buildsDirOf(dist), `${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}`);
+	mkdirSync(dir, { recursive: true });
+	return dir;
+}
+
+/** Puts a finished build live, atomically, then removes builds older than the one it replaced. */
+export function promoteBuild(dist: string, buildDir: string): void {
+	const link = `${dist}.link-${process.pid}`;
+	mkdirSync(dirname(dist), { recursive: true });
+	rmSync(link, { force: true });
+	symlinkSync(relative(dirname(dist), join(buildDir, "client")), link);
+	// A real folder from an older layout cannot be replaced atomically by a link: move it aside once.
+	if (existsSync(dist) && !lstatSync(dist).isSymbolicLink()) renameSync(dist, join(buildsDirOf(dist), "previous-layout"));
+	renameSync(link, dist);
+	pruneBuilds(dist);
+}
+
+/** Removes a build that failed. */
+export function discardBuild(buildDir: string): void {
+	rmSync(buildDir, { recursive: true, force: true });
+}
+
+function pruneBuilds(dist: string): void {
+	const dir = buildsDirOf(dist);
+	const live = basename(dirname(realpathSync(dist)));
+	const builds = readdirSync(dir).sort().reverse();
+	const keep = new Set([live, ...builds.filter((name) => name !== live).slice(0, KEEP_BUILDS - 1)]);
+	for (const name of builds) if (!keep.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
+}
+
+/** The live build: its static files and its server handler's entry module. Undefined before the first build. */
+export function liveBuild(dist: string): { id: string; staticDir: string; serverEntry: string } | undefined {
+	if (!existsSync(dist)) return undefined;
+	const staticDir = realpathSync(dist);
+	return { id: staticDir, staticDir, serverEntry: join(dirname(staticDir), "server", "entry.mjs") };
+}

@@ -1,0 +1,295 @@
+// The running site of `npm start`, as two HTTP servers:
+//
+// - the public site (127.0.0.1:4321 by default): the live build's files, nothing else;
+// - the site service (127.0.0.1:4322 by default), for the CMS and editors only:
+//   POST /rebuild   the CMS's webhook, authenticated by a secret header compared in constant time;
+//   GET  /preview/… draft previews from links the CMS signed (rendered by the live build's server code);
+//   GET  /status    the last build, for tools and tests.
+//
+// Rebuilds run as child processes (scripts/build.ts) through a debounced, one-at-a-time Rebuilder;
+// each builds aside and swaps the live link atomically, and the servers switch to the new files in
+// the same instant. A failed build changes nothing that readers see.
+import { spawn } from "node:child_process";
+import { timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadEntryPreview } from "@aide/cms-loader";
+import { checkPreviewLink, WEBHOOK_SECRET_HEADER } from "@aide/site-link";
+import { liveBuild } from "../scripts/lib/builds.ts";
+import { Rebuilder, type RebuildOutcome, type RebuildReport } from "./rebuilder.ts";
+import { type Handler, SECURITY_HEADERS, setHeaders, staticSite } from "./static-site.ts";
+
+/** A webhook's body is a few KB; anything much larger is not one. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const siteDir = fileURLToPath(new URL("../", import.meta.url));
+
+export interface Address {
+	host: string;
+	port: number;
+}
+
+export interface SiteServiceOptions {
+	/** The live link (see scripts/lib/builds.ts). */
+	dist: string;
+	public: Address;
+	service: Address;
+	webhookSecret: string;
+	previewSecret: string;
+	/** The CMS admin's origin: the only page allowed to frame previews. */
+	cmsOrigin: string;
+	/** Environment of each build (CMS_URL, AIDE_DATA_DIR...). */
+	buildEnv: Record<string, string | undefined>;
+	debounceMs?: number;
+	log?: (message: string) => void;
+}
+
+export interface SiteService {
+	publicUrl: string;
+	serviceUrl: string;
+	rebuilder: Rebuilder;
+	/** Every finished build, oldest first. */
+	reports: RebuildReport[];
+	close(): Promise<void>;
+}
+
+/** The last line the build wrote that starts with "aide:", else its last line: what went wrong, for the log. */
+function reasonOf(output: string): string {
+	const lines = output.trim().split("\n");
+	return (lines.findLast((line) => line.startsWith("aide:")) ?? lines.at(-1) ?? "no output").replace(/^aide: /, "");
+}
+
+/** Runs scripts/build.ts as its own process, so that a crash or a leak in a build stays there. */
+function runBuild(env: Record<string, string | undefined>, signal: AbortSignal): Promise<RebuildOutcome> {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, ["scripts/build.ts"], { cwd: siteDir, env, stdio: ["ignore", "pipe", "pipe"], signal });
+		let output = "";
+		child.stdout.on("data", (chunk) => {
+			output += chunk;
+		});
+		child.stderr.on("data", (chunk) => {
+			output += chunk;
+		});
+		child.once("error", (error) => resolve({ ok: false, error: error.message }));
+		child.once("close", (code) => resolve(code === 0 ? { ok: true } : { ok: false, error: reasonOf(output) }));
+	});
+}
+
+function listen(server: Server, { host, port }: Address, what: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		server.once("error", (error: NodeJS.ErrnoException) =>
+			reject(
+				error.code === "EADDRINUSE"
+					? new Error(`${what} cannot listen on ${host}:${port}: the port is in use. Stop what uses it, or choose another port.`)
+					: error,
+			),
+		);
+		server.listen({ host, port }, resolve);
+	});
+}
+
+function readBody(request: IncomingMessage): Promise<string | undefined> {
+	return new Promise((resolve, reject) => {
+		let size = 0;
+		const chunks: Buffer[] = [];
+		request.on("data", (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) {
+				resolve(undefined);
+				request.destroy();
+			} else chunks.push(chunk);
+		});
+		request.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+		request.once("error", reject);
+	});
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+	response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+	response.end(`${JSON.stringify(body)}\n`);
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+	response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+	response.end(`${text}\n`);
+}
+
+/** The request handler of a build's server code (@astrojs/node in middleware mode). */
+type AstroHandler = (request: IncomingMessage, response: ServerResponse, next: () => void, locals: App.Locals) => Promise<void>;
+
+function secretMatches(given: string | string[] | undefined, secret: string): boolean {
+	if (typeof given !== "string") return false;
+	const a = Buffer.from(given);
+	const b = Buffer.from(secret);
+	// timingSafeEqual needs equal lengths; comparing `b` with itself keeps the time independent of `given`.
+	return a.length === b.length ? timingSafeEqual(a, b) : !timingSafeEqual(b, b);
+}
+
+/**
+ * What a webhook call means for the public site. Strapi sends entry.create / entry.update for draft
+ * saves too (the entry has no publishedAt): those change nothing readers see.
+ */
+export function webhookReason(body: unknown): { rebuild: boolean; reason: string } {
+	const { event, uid, model, entry } = (body ?? {}) as {
+		event?: unknown;
+		uid?: unknown;
+		model?: unknown;
+		entry?: { publishedAt?: unknown };
+	};
+	const reason = `${String(event ?? "unknown event")} ${String(uid ?? model ?? "")}`.trim();
+	const draftSave = (event === "entry.create" || event === "entry.update") && entry !== undefined && entry.publishedAt == null;
+	return { rebuild: !draftSave, reason };
+}
+
+export async function startSiteService(options: SiteServiceOptions): Promise<SiteService> {
+	const log = options.log ?? ((message: string) => console.log(`aide: ${message}`));
+	const aborter = new AbortController();
+	const reports: RebuildReport[] = [];
+
+	// What readers are served. Replaced as a whole after each build: one assignment, so a request sees one site.
+	let live: { id: string; files: Handler } | undefined;
+	const refreshLive = () => {
+		const build = liveBuild(options.dist);
+		if (build && build.id !== live?.id) live = { id: build.id, files: staticSite(build.staticDir) };
+	};
+	refreshLive();
+
+	// The live build's server code (the preview route), loaded on the first preview after each build.
+	let renderer: { id: string; handler: AstroHandler } | undefined;
+	const previewHandler = async (): Promise<AstroHandler | undefined> => {
+		const build = liveBuild(options.dist);
+		if (!build) return undefined;
+		if (renderer?.id !== build.id) {
+			const module = (await import(pathToFileURL(build.serverEntry).href)) as { handler: AstroHandler };
+			renderer = { id: build.id, handler: module.handler };
+		}
+		return renderer.handler;
+	};
+
+	const rebuilder = new Rebuilder({
+		build: async () => {
+			const outcome = await runBuild({ ...options.buildEnv, AIDE_SITE_OUT_DIR: options.dist }, aborter.signal);
+			if (outcome.ok) refreshLive();
+			return outcome;
+		},
+		...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+		onReport: (report) => {
+			reports.push(report);
+			const seconds = (report.durationMs / 1000).toFixed(1);
+			const why = report.reasons.join(", ");
+			if (report.ok) log(`rebuild #${report.number} (${why}) is live, built in ${seconds} s.`);
+			else log(`rebuild #${report.number} (${why}) failed after ${seconds} s; readers keep the previous site. ${report.error}`);
+		},
+	});
+
+	const publicServer = createServer((request, response) => {
+		setHeaders(response, SECURITY_HEADERS);
+		if (request.method !== "GET" && request.method !== "HEAD") {
+			response.writeHead(405, { allow: "GET, HEAD" }).end();
+			return;
+		}
+		if (!live) {
+			response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "10" });
+			response.end("The site is being built. Try again in a few seconds.\n");
+			return;
+		}
+		live.files(request, response);
+	});
+
+	// Previews are framed by the CMS admin, and by nothing else.
+	const previewHeaders = {
+		...SECURITY_HEADERS,
+		"Content-Security-Policy": SECURITY_HEADERS["Content-Security-Policy"]?.replace(
+			"frame-ancestors 'none'",
+			`frame-ancestors ${options.cmsOrigin}`,
+		) as string,
+		"Referrer-Policy": "no-referrer",
+		"X-Robots-Tag": "noindex, nofollow",
+	};
+	delete (previewHeaders as Record<string, string>)["X-Frame-Options"];
+
+	/** Checks the signed link, reads the entry from the CMS, and has the live build's preview route render it. */
+	const preview = async (request: IncomingMessage, response: ServerResponse) => {
+		const check = checkPreviewLink(new URL(request.url ?? "/", "http://service"), options.previewSecret);
+		if (!check.ok) {
+			const why = check.reason === "expired" ? "This preview link has expired." : "This preview link is not valid.";
+			return sendText(response, 401, `${why} Open the preview again from the CMS.`);
+		}
+		const { target } = check;
+		const handler = await previewHandler();
+		if (!handler) return sendText(response, 503, "The site has not been built yet; try again in a few seconds.");
+		let entry: Awaited<ReturnType<typeof loadEntryPreview>>;
+		try {
+			entry = await loadEntryPreview(target, options.buildEnv);
+		} catch (error) {
+			log(`the preview of ${target.documentId} (${target.locale}) failed: ${(error as Error).message}`);
+			return sendText(response, 502, `The preview could not read this entry from the CMS: ${(error as Error).message}`);
+		}
+		if (!entry) {
+			return sendText(response, 404, `This entry has no ${target.status} version in ${target.locale}. Save it in the CMS first.`);
+		}
+		return handler(request, response, () => sendText(response, 404, "No such preview."), { preview: { entry, status: target.status } });
+	};
+
+	const serviceServer = createServer(async (request, response) => {
+		const path = new URL(request.url ?? "/", "http://service").pathname;
+		try {
+			if (path === "/rebuild") {
+				if (request.method !== "POST") return sendJson(response.setHeader("allow", "POST"), 405, { error: "Use POST." });
+				if (!secretMatches(request.headers[WEBHOOK_SECRET_HEADER], options.webhookSecret)) {
+					log(`refused a rebuild call from ${request.socket.remoteAddress}: missing or wrong ${WEBHOOK_SECRET_HEADER}.`);
+					return sendJson(response, 401, { error: `Missing or wrong ${WEBHOOK_SECRET_HEADER} header.` });
+				}
+				const body = await readBody(request);
+				if (body === undefined) return sendJson(response, 413, { error: "The body is larger than a webhook's." });
+				let parsed: unknown;
+				try {
+					parsed = body ? JSON.parse(body) : {};
+				} catch {
+					return sendJson(response, 400, { error: "The body is not JSON." });
+				}
+				const { rebuild, reason } = webhookReason(parsed);
+				if (rebuild) rebuilder.request(reason);
+				return sendJson(response, 202, { rebuild });
+			}
+			if (path === "/status" && request.method === "GET") {
+				return sendJson(response, 200, { live: live !== undefined, builds: rebuilder.builds, last: reports.at(-1) ?? null });
+			}
+			if (request.method !== "GET" && request.method !== "HEAD") return sendJson(response, 405, { error: "Not here." });
+			setHeaders(response, previewHeaders);
+			if (path.startsWith("/preview/")) return await preview(request, response);
+			// The preview pages' stylesheets and scripts.
+			if (live) return live.files(request, response, () => sendJson(response, 404, { error: "Not found." }));
+			return sendJson(response, 404, { error: "Not found." });
+		} catch (error) {
+			log(`the site service failed on ${request.method} ${path}: ${(error as Error).message}`);
+			if (!response.headersSent) sendJson(response, 500, { error: "The site service failed; its log says why." });
+		}
+	});
+
+	await listen(serviceServer, options.service, "The site service");
+	try {
+		await listen(publicServer, options.public, "The site");
+	} catch (error) {
+		serviceServer.close();
+		throw error;
+	}
+
+	const url = ({ host, port }: Address, server: Server) => {
+		const address = server.address();
+		return `http://${host}:${typeof address === "object" && address ? address.port : port}`;
+	};
+	return {
+		publicUrl: url(options.public, publicServer),
+		serviceUrl: url(options.service, serviceServer),
+		rebuilder,
+		reports,
+		async close() {
+			aborter.abort();
+			await rebuilder.stop();
+			await Promise.all(
+				[publicServer, serviceServer].map((server) => new Promise((resolve) => server.close(resolve).closeAllConnections())),
+			);
+		},
+	};
+}
