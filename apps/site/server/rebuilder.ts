@@ -38,7 +38,7 @@ export class Rebuilder {
 	#stopped = false;
 	#idleWaiters: Array<() => void> = [];
 
-	constructor({ build, debounceMs = 250, maxWaitMs = 2_000, onReport = () => {} }: RebuilderOptions) {
+	constructor({ build, debounceMs = 150, maxWaitMs = 2_000, onReport = () => {} }: RebuilderOptions) {
 		this.#build = build;
 		this.#debounceMs = debounceMs;
 		this.#maxWaitMs = maxWaitMs;

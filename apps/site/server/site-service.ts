@@ -6,16 +6,17 @@
 //   GET  /preview/… draft previews from links the CMS signed (rendered by the live build's server code);
 //   GET  /status    the last build, for tools and tests.
 //
-// Rebuilds run as child processes (scripts/build.ts) through a debounced, one-at-a-time Rebuilder;
+// Rebuilds run in a build process (build-worker.ts) through a debounced, one-at-a-time Rebuilder;
 // each builds aside and swaps the live link atomically, and the servers switch to the new files in
 // the same instant. A failed build changes nothing that readers see.
-import { spawn } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadEntryPreview } from "@aide/cms-loader";
 import { checkPreviewLink, WEBHOOK_SECRET_HEADER } from "@aide/site-link";
 import { liveBuild } from "../scripts/lib/builds.ts";
+import type { WorkerReply, WorkerRequest } from "./build-worker.ts";
 import { Rebuilder, type RebuildOutcome, type RebuildReport } from "./rebuilder.ts";
 import { type Handler, SECURITY_HEADERS, setHeaders, staticSite } from "./static-site.ts";
 
@@ -53,26 +54,49 @@ export interface SiteService {
 	close(): Promise<void>;
 }
 
-/** The last line the build wrote that starts with "aide:", else its last line: what went wrong, for the log. */
-function reasonOf(output: string): string {
-	const lines = output.trim().split("\n");
-	return (lines.findLast((line) => line.startsWith("aide:")) ?? lines.at(-1) ?? "no output").replace(/^aide: /, "");
-}
+/** Builds a worker runs before it is replaced by a fresh process, which bounds what repeated builds can leak. */
+const BUILDS_PER_WORKER = 25;
 
-/** Runs scripts/build.ts as its own process, so that a crash or a leak in a build stays there. */
-function runBuild(env: Record<string, string | undefined>, signal: AbortSignal): Promise<RebuildOutcome> {
-	return new Promise((resolve) => {
-		const child = spawn(process.execPath, ["scripts/build.ts"], { cwd: siteDir, env, stdio: ["ignore", "pipe", "pipe"], signal });
-		let output = "";
-		child.stdout.on("data", (chunk) => {
-			output += chunk;
+/** Runs builds in server/build-worker.ts, started on first use and replaced after a crash or BUILDS_PER_WORKER builds. */
+class BuildWorker {
+	#child: ChildProcess | undefined;
+	#builds = 0;
+	readonly #env: Record<string, string | undefined>;
+
+	constructor(env: Record<string, string | undefined>) {
+		this.#env = env;
+	}
+
+	run(dist: string): Promise<RebuildOutcome> {
+		if (this.#child && this.#builds >= BUILDS_PER_WORKER) this.stop();
+		this.#child ??= fork(fileURLToPath(new URL("./build-worker.ts", import.meta.url)), [], {
+			cwd: siteDir,
+			env: this.#env,
+			stdio: ["ignore", "inherit", "inherit", "ipc"],
 		});
-		child.stderr.on("data", (chunk) => {
-			output += chunk;
+		const child = this.#child;
+		this.#builds++;
+		return new Promise((resolve) => {
+			const onExit = (code: number | null, signal: string | null) => {
+				child.off("message", onMessage);
+				if (this.#child === child) this.#child = undefined;
+				resolve({ ok: false, error: `the build process stopped (${signal ?? `exit ${code}`}) in the middle of the build.` });
+			};
+			const onMessage = (reply: WorkerReply) => {
+				child.off("exit", onExit);
+				resolve(reply.ok ? { ok: true } : { ok: false, error: reply.error });
+			};
+			child.once("exit", onExit);
+			child.once("message", onMessage);
+			child.send({ dist } satisfies WorkerRequest);
 		});
-		child.once("error", (error) => resolve({ ok: false, error: error.message }));
-		child.once("close", (code) => resolve(code === 0 ? { ok: true } : { ok: false, error: reasonOf(output) }));
-	});
+	}
+
+	stop(): void {
+		this.#child?.kill("SIGTERM");
+		this.#child = undefined;
+		this.#builds = 0;
+	}
 }
 
 function listen(server: Server, { host, port }: Address, what: string): Promise<void> {
@@ -143,7 +167,7 @@ export function webhookReason(body: unknown): { rebuild: boolean; reason: string
 
 export async function startSiteService(options: SiteServiceOptions): Promise<SiteService> {
 	const log = options.log ?? ((message: string) => console.log(`aide: ${message}`));
-	const aborter = new AbortController();
+	const worker = new BuildWorker(options.buildEnv);
 	const reports: RebuildReport[] = [];
 
 	// What readers are served. Replaced as a whole after each build: one assignment, so a request sees one site.
@@ -168,7 +192,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 
 	const rebuilder = new Rebuilder({
 		build: async () => {
-			const outcome = await runBuild({ ...options.buildEnv, AIDE_SITE_OUT_DIR: options.dist }, aborter.signal);
+			const outcome = await worker.run(options.dist);
 			if (outcome.ok) refreshLive();
 			return outcome;
 		},
@@ -285,8 +309,8 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		rebuilder,
 		reports,
 		async close() {
-			aborter.abort();
 			await rebuilder.stop();
+			worker.stop();
 			await Promise.all(
 				[publicServer, serviceServer].map((server) => new Promise((resolve) => server.close(resolve).closeAllConnections())),
 			);

@@ -2,14 +2,15 @@ import type { Loader } from "astro/loaders";
 import { buildSiteModel, type SiteCategory, type SiteEntry } from "./site-model.ts";
 import { loadSiteContent } from "./source.ts";
 
-/** How long both collections' loaders may share one fetch: they run within seconds of each other in a build. */
-const SHARED_FOR_MS = 60_000;
-let shared: { at: number; model: Promise<{ entries: SiteEntry[]; categories: SiteCategory[] }> } | undefined;
+/** Without a build id (AIDE_BUILD_ID, set per build by the site's build), loaders share a fetch this long. */
+const SHARED_FOR_MS = 10_000;
+let shared: { key: string; at: number; model: Promise<{ entries: SiteEntry[]; categories: SiteCategory[] }> } | undefined;
 
 /** One fetch per build, shared by both collections; a later build in the same process fetches again. */
 function siteModel(log: (message: string) => void) {
-	if (!shared || Date.now() - shared.at > SHARED_FOR_MS)
-		shared = { at: Date.now(), model: loadSiteContent(process.env, log).then(buildSiteModel) };
+	const key = process.env.AIDE_BUILD_ID ?? "";
+	if (!shared || shared.key !== key || (!key && Date.now() - shared.at > SHARED_FOR_MS))
+		shared = { key, at: Date.now(), model: loadSiteContent(process.env, log).then(buildSiteModel) };
 	return shared.model;
 }
 
