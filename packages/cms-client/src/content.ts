@@ -34,16 +34,24 @@ export function validateDocuments<T>(name: string, locale: string, documents: re
 	});
 }
 
-function assertUniqueSlugs(plural: string, locale: string, documents: ReadonlyArray<{ documentId: string; slug: string }>): void {
+/** Fails when two documents of a locale share a value that must be unique on the site (a slug is a URL, an anchor an id). */
+function assertUnique<T extends { documentId: string }>(
+	plural: string,
+	locale: string,
+	documents: readonly T[],
+	field: string,
+	valueOf: (document: T) => string,
+): void {
 	const seen = new Map<string, string>();
 	for (const document of documents) {
-		const other = seen.get(document.slug);
+		const value = valueOf(document);
+		const other = seen.get(value);
 		if (other) {
 			throw new CmsError(
-				`Two ${plural} in ${locale}, ${other} and ${document.documentId}, share the slug "${document.slug}": their pages would collide. Change one slug in the CMS.`,
+				`Two ${plural} in ${locale}, ${other} and ${document.documentId}, share the ${field} "${value}": their ${field === "slug" ? "pages" : "links"} would collide. Change one ${field} in the CMS.`,
 			);
 		}
-		seen.set(document.slug, document.documentId);
+		seen.set(value, document.documentId);
 	}
 }
 
@@ -60,8 +68,10 @@ export async function fetchSiteContent(options: ClientOptions): Promise<SiteCont
 		const rawEntries = await fetchAll(options, entry.plural, locale, { sort: "order:asc", ...ENTRY_RELATIONS });
 		const categories = validateDocuments<Category>("category", locale, rawCategories);
 		const entries = validateDocuments<FaqEntry>("faq-entry", locale, rawEntries);
-		assertUniqueSlugs(entry.plural, locale, entries);
-		assertUniqueSlugs(category.plural, locale, categories);
+		assertUnique(entry.plural, locale, entries, "slug", (document) => document.slug);
+		// The FAQ home gives every question an id: the anchor, else the slug (as the site model does).
+		assertUnique(entry.plural, locale, entries, "anchor", (document) => document.anchor || document.slug);
+		assertUnique(category.plural, locale, categories, "slug", (document) => document.slug);
 		locales[locale] = { entries, categories };
 	}
 	return { fetchedAt: new Date().toISOString(), locales };

@@ -171,4 +171,21 @@ describe("fetchSiteContent", () => {
 			'Two faq-entries in fr, doc1 and doc2, share the slug "question-1": their pages would collide. Change one slug in the CMS.',
 		);
 	});
+
+	it("refuses two entries with one anchor in one locale, an empty anchor standing for the slug", async () => {
+		const url = await serve((_request, response, target) => {
+			const plural = target.pathname.split("/").pop();
+			const data =
+				plural === "faq-entries"
+					? [
+							{ ...entry(1), anchor: null },
+							{ ...entry(2), anchor: "question-1" },
+						]
+					: [];
+			response.end(JSON.stringify({ data, meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: data.length } } }));
+		});
+		expect((await failure(fetchSiteContent(options(url)))).message).toBe(
+			'Two faq-entries in fr, doc1 and doc2, share the anchor "question-1": their links would collide. Change one anchor in the CMS.',
+		);
+	});
 });
