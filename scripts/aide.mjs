@@ -47,6 +47,9 @@ const TASKS = {
 	},
 };
 
+/** The CMS's TypeScript is CommonJS to Strapi but ES modules to Node, which warns about it when scripts import it. */
+const SCRIPT_NODE_OPTIONS = ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON"];
+
 /** @param {string} message @returns {never} */
 function fail(message) {
 	console.error(`\naide: ${message}`);
@@ -235,7 +238,10 @@ function main() {
 		const last = index === task.steps.length - 1 ? extra : [];
 		const status = Array.isArray(step)
 			? run(nodeBin, [pnpm, ...step, ...last], { env })
-			: run(nodeBin, [join(root, step.script), ...step.args, ...last], { env, cwd: process.env.INIT_CWD ?? process.cwd() });
+			: run(nodeBin, [...SCRIPT_NODE_OPTIONS, join(root, step.script), ...step.args, ...last], {
+					env,
+					cwd: process.env.INIT_CWD ?? process.cwd(),
+				});
 		if (status !== 0) process.exit(status);
 	}
 }
