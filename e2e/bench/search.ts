@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { writeSnapshot } from "@aide/cms-loader";
 import { chromium } from "@playwright/test";
+import { removeSite } from "../../apps/site/scripts/lib/builds.ts";
 import { chromiumLaunchOptions } from "../support/chromium.ts";
 import { generateContent } from "./generate-content.ts";
 
@@ -100,5 +101,6 @@ try {
 	console.log(`| second search ("${second.term}") | ${(second.bytes / 1024).toFixed(1)} KB, results in ${second.firstResultsMs} ms |`);
 	console.log(`\n${JSON.stringify(figures)}`);
 } finally {
+	removeSite(out);
 	rmSync(work, { recursive: true, force: true });
 }

@@ -38,6 +38,26 @@ test.describe("arriving at /", () => {
 	});
 });
 
+test("a French reader browses a category, opens an answer, reads it in English, and searches", async ({ browser }) => {
+	const context = await browser.newContext({ locale: "fr-FR" });
+	const page = await context.newPage();
+	await page.goto(`${base()}/`);
+	await expect(page).toHaveURL(`${base()}/fr/`);
+	await page.getByRole("main").getByRole("link", { name: "Foire Aux Questions" }).first().click();
+	await expect(page).toHaveURL(`${base()}/fr/category/foire-aux-questions/`);
+	await page.locator('main a[href="/fr/faq/ou-sont-situes-vos-serveurs/"]').first().click();
+	await expect(page.getByRole("heading", { level: 1 })).toHaveText("Où sont situés vos serveurs ?");
+	await page.getByRole("navigation", { name: "Langue" }).getByRole("link", { name: "English" }).click();
+	await expect(page).toHaveURL(`${base()}/en/faq/where-are-your-servers-located/`);
+	await expect(page.getByRole("heading", { level: 1 })).toHaveText("Where are your servers located?");
+	await page.getByRole("searchbox").fill("invoices");
+	const hit = page.locator('.search-results a[href$="#payment-methods"]').first();
+	await expect(hit).toBeVisible();
+	await hit.click();
+	await expect(page).toHaveURL(/\/en\/faq\/[^/]+\/#payment-methods$/);
+	await context.close();
+});
+
 test("switching language lands on the same answer, and the choice is remembered", async ({ browser }) => {
 	const context = await browser.newContext({ locale: "en-US" });
 	const page = await context.newPage();

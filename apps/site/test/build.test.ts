@@ -12,6 +12,7 @@ import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCms } from "../../cms/test/support/cms-process.ts";
 import { freePort } from "../../cms/test/support/free-port.ts";
+import { removeSite } from "../scripts/lib/builds.ts";
 
 const siteDir = fileURLToPath(new URL("../", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "aide-site-"));
@@ -61,7 +62,10 @@ beforeAll(async () => {
 	const result = build({ AIDE_SNAPSHOT: snapshot });
 	if (result.status !== 0) throw new Error(`The build failed:\n${result.stdout}\n${result.stderr}`);
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+	removeSite(out);
+	rmSync(work, { recursive: true, force: true });
+});
 
 interface Entry {
 	documentId: string;

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN } from "../../cms/test/support/cms-process.ts";
 import { freePort } from "../../cms/test/support/free-port.ts";
+import { removeSite } from "../scripts/lib/builds.ts";
 
 const siteDir = fileURLToPath(new URL("../", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "aide-portal-"));
@@ -57,6 +58,7 @@ beforeAll(async () => {
 
 afterAll(() => {
 	if (portal?.exitCode === null) portal.kill("SIGKILL");
+	removeSite(join(work, "dist"));
 	rmSync(work, { recursive: true, force: true });
 });
 

@@ -12,6 +12,7 @@ import { type RunningCms, startCms } from "../../cms/test/support/cms-process.ts
 import { createEntryDraft, publishEntry } from "../../cms/test/support/content.ts";
 import { freePort } from "../../cms/test/support/free-port.ts";
 import { request } from "../../cms/test/support/http.ts";
+import { removeSite } from "../scripts/lib/builds.ts";
 import { type SiteService, startSiteService } from "../server/site-service.ts";
 
 const cmsDir = fileURLToPath(new URL("../../cms/", import.meta.url));
@@ -68,6 +69,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await service?.close();
 	await cms?.stop();
+	removeSite(join(work, "dist"));
 	for (const dir of [work, cms?.dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -40,11 +40,11 @@ function assertUnique<T extends { documentId: string }>(
 	locale: string,
 	documents: readonly T[],
 	field: string,
-	valueOf: (document: T) => string,
+	valueIn: (document: T) => string,
 ): void {
 	const seen = new Map<string, string>();
 	for (const document of documents) {
-		const value = valueOf(document);
+		const value = valueIn(document);
 		const other = seen.get(value);
 		if (other) {
 			throw new CmsError(

@@ -58,3 +58,9 @@ export function liveBuild(dist: string): { id: string; staticDir: string; server
 	const staticDir = realpathSync(dist);
 	return { id: staticDir, staticDir, serverEntry: join(dirname(staticDir), "server", "entry.mjs") };
 }
+
+/** Removes the live link and every build behind it (for tests and benchmarks that build into a temporary place). */
+export function removeSite(dist: string): void {
+	rmSync(dist, { force: true });
+	rmSync(buildsDirOf(dist), { recursive: true, force: true });
+}
