@@ -1,4 +1,6 @@
 // The CMS's access rules, each checked against a real Strapi on a temporary SQLite file.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, type RunningCms, startCms } from "./support/cms-process.ts";
 import { createEntryDraft, publishEntry } from "./support/content.ts";
@@ -72,17 +74,22 @@ describe("anonymous and users-permissions access", () => {
 });
 
 describe("the site token", () => {
-	it("is the only API token, custom, with find and findOne on entries and categories", async () => {
+	it("and the preview token are the only content API tokens, custom, with find and findOne on entries and categories", async () => {
 		const { body } = await request(`${cms.url}/admin/api-tokens`, { token: admin });
 		const tokens = body.data as Array<{ id: number; name: string; type: string }>;
-		expect(tokens.map((token) => [token.name, token.type])).toEqual([["Aide site build", "custom"]]);
-		const detail = await request(`${cms.url}/admin/api-tokens/${tokens[0]?.id}`, { token: admin });
-		expect([...detail.body.data.permissions].sort()).toEqual([
-			"api::category.category.find",
-			"api::category.category.findOne",
-			"api::faq-entry.faq-entry.find",
-			"api::faq-entry.faq-entry.findOne",
+		expect(tokens.map((token) => [token.name, token.type]).sort()).toEqual([
+			["Aide preview", "custom"],
+			["Aide site build", "custom"],
 		]);
+		for (const token of tokens) {
+			const detail = await request(`${cms.url}/admin/api-tokens/${token.id}`, { token: admin });
+			expect([...detail.body.data.permissions].sort(), token.name).toEqual([
+				"api::category.category.find",
+				"api::category.category.findOne",
+				"api::faq-entry.faq-entry.find",
+				"api::faq-entry.faq-entry.findOne",
+			]);
+		}
 	});
 
 	it("reads published entries", async () => {
@@ -124,6 +131,19 @@ describe("the site token", () => {
 		}
 		const filtered = await request(`${cms.url}/api/faq-entries?filters[publishedAt][$null]=true`, { token });
 		expect(JSON.stringify(filtered.body)).not.toContain(question);
+
+		// The draft preview's token, and only it, reads drafts; it writes nothing.
+		const preview = readFileSync(join(cms.dataDir, "preview-token"), "utf8").trim();
+		const drafts = await request(`${cms.url}/api/faq-entries?status=draft`, { token: preview });
+		expect(drafts.status).toBe(200);
+		expect(drafts.body.data.map((entry: { question: string }) => entry.question)).toEqual([question]);
+		const write = await request(`${cms.url}/api/faq-entries`, {
+			token: preview,
+			method: "POST",
+			body: { data: { question: "Injected?" } },
+		});
+		expect(write.status).toBe(403);
+		expect((await request(`${cms.url}/api/faq-entries?status=draft`, { token: `${preview.slice(0, -1)}x` })).status).toBe(400);
 
 		expect((await publishEntry(cms.url, admin, draft.documentId)).status).toBe(200);
 		const published = await request(`${cms.url}/api/faq-entries?locale=fr`, { token });

@@ -30,7 +30,13 @@ describe("ensureSecrets", () => {
 		dirs.push(dir);
 		const file = join(dir, "secrets.env");
 		writeFileSync(file, "JWT_SECRET=kept-0123456789abcdef\n");
-		expect(ensureSecrets(file, { APP_KEYS: "from-env-0123456789" })).toEqual(["ADMIN_JWT_SECRET", "API_TOKEN_SALT", "ENCRYPTION_KEY"]);
+		expect(ensureSecrets(file, { APP_KEYS: "from-env-0123456789" })).toEqual([
+			"ADMIN_JWT_SECRET",
+			"API_TOKEN_SALT",
+			"ENCRYPTION_KEY",
+			"AIDE_WEBHOOK_SECRET",
+			"AIDE_PREVIEW_SECRET",
+		]);
 		const stored = parseEnv(readFileSync(file, "utf8"));
 		expect(stored.JWT_SECRET).toBe("kept-0123456789abcdef");
 		expect(stored.APP_KEYS).toBeUndefined();
