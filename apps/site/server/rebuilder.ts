@@ -6,6 +6,8 @@ export interface RebuildOutcome {
 	ok: boolean;
 	/** Why it failed, for the log. */
 	error?: string;
+	/** Where the time went, for the log. */
+	detail?: string;
 }
 
 export interface RebuildReport extends RebuildOutcome {

@@ -84,7 +84,12 @@ class BuildWorker {
 			};
 			const onMessage = (reply: WorkerReply) => {
 				child.off("exit", onExit);
-				resolve(reply.ok ? { ok: true } : { ok: false, error: reply.error });
+				const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+				resolve(
+					reply.ok
+						? { ok: true, detail: `${reply.pages} pages; rendered in ${seconds(reply.renderMs)}, indexed in ${seconds(reply.indexMs)}` }
+						: { ok: false, error: reply.error },
+				);
 			};
 			child.once("exit", onExit);
 			child.once("message", onMessage);
@@ -201,7 +206,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 			reports.push(report);
 			const seconds = (report.durationMs / 1000).toFixed(1);
 			const why = report.reasons.join(", ");
-			if (report.ok) log(`rebuild #${report.number} (${why}) is live, built in ${seconds} s.`);
+			if (report.ok) log(`rebuild #${report.number} (${why}) is live, built in ${seconds} s (${report.detail}).`);
 			else log(`rebuild #${report.number} (${why}) failed after ${seconds} s; readers keep the previous site. ${report.error}`);
 		},
 	});

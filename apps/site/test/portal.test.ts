@@ -68,7 +68,9 @@ describe("npm start", () => {
 		expect(output).toContain(`CMS admin:  http://127.0.0.1:${ports.cms}/admin`);
 		expect(output).toContain(`log in as ${ADMIN.email}, with AIDE_ADMIN_PASSWORD`);
 		// The demo content's publish events may join the first build.
-		expect(output).toMatch(/aide: rebuild #1 \(start.*\) is live, built in \d+\.\d s\./);
+		expect(output).toMatch(
+			/aide: rebuild #1 \(start.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s\)\./,
+		);
 		expect(output).not.toContain("MODULE_TYPELESS_PACKAGE_JSON");
 	});
 

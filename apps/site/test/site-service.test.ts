@@ -163,7 +163,9 @@ describe("publishing and previewing", () => {
 		const published = await publishEntry(cms.url, admin, entry.documentId, "en");
 		expect(published.status).toBe(200);
 		await until(async () => (await page(`/en/faq/${entry.slug}/`)).includes(marker), "the published answer is on the site");
-		expect(logs.at(-1)).toMatch(/^rebuild #\d+ \(entry\.publish api::faq-entry\.faq-entry.*\) is live, built in \d+\.\d s\.$/);
+		expect(logs.at(-1)).toMatch(
+			/^rebuild #\d+ \(entry\.publish api::faq-entry\.faq-entry.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s\)\.$/,
+		);
 	});
 });
 
