@@ -16,3 +16,6 @@ process.on("message", async ({ dist }: WorkerRequest) => {
 	}
 	process.send?.(reply);
 });
+
+// The service went away (stopped, or killed): nothing of it stays running.
+process.on("disconnect", () => process.exit(0));

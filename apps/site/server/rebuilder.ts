@@ -24,6 +24,8 @@ export interface RebuilderOptions {
 	debounceMs?: number;
 	/** Longest a request waits while requests keep coming. */
 	maxWaitMs?: number;
+	/** Hold requests until {@link Rebuilder.resume} (while what the builds read is still starting). */
+	paused?: boolean;
 	onReport?: (report: RebuildReport) => void;
 }
 
@@ -38,9 +40,11 @@ export class Rebuilder {
 	#running: Promise<void> | undefined;
 	#count = 0;
 	#stopped = false;
+	#paused: boolean;
 	#idleWaiters: Array<() => void> = [];
 
-	constructor({ build, debounceMs = 150, maxWaitMs = 2_000, onReport = () => {} }: RebuilderOptions) {
+	constructor({ build, debounceMs = 150, maxWaitMs = 2_000, paused = false, onReport = () => {} }: RebuilderOptions) {
+		this.#paused = paused;
 		this.#build = build;
 		this.#debounceMs = debounceMs;
 		this.#maxWaitMs = maxWaitMs;
@@ -57,8 +61,14 @@ export class Rebuilder {
 		if (this.#stopped) return;
 		this.#reasons.push(reason);
 		this.#firstPendingAt ??= Date.now();
-		if (this.#running) return; // picked up when the running build ends
+		if (this.#running || this.#paused) return; // picked up when the running build ends, or on resume()
 		this.#schedule();
+	}
+
+	/** Lets held requests through. */
+	resume(): void {
+		this.#paused = false;
+		if (this.#reasons.length > 0 && !this.#running && !this.#stopped) this.#schedule();
 	}
 
 	/** Resolves when no build is running or waiting. */

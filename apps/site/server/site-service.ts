@@ -42,6 +42,8 @@ export interface SiteServiceOptions {
 	/** Environment of each build (CMS_URL, AIDE_DATA_DIR...). */
 	buildEnv: Record<string, string | undefined>;
 	debounceMs?: number;
+	/** Hold rebuilds until `rebuilder.resume()`, e.g. while the CMS loads its first content. */
+	holdRebuilds?: boolean;
 	log?: (message: string) => void;
 }
 
@@ -202,6 +204,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 			return outcome;
 		},
 		...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+		paused: options.holdRebuilds ?? false,
 		onReport: (report) => {
 			reports.push(report);
 			const seconds = (report.durationMs / 1000).toFixed(1);

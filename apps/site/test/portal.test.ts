@@ -2,7 +2,7 @@
 // and both servers come up, the addresses and the login are printed, and Ctrl-C stops all of it.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { connect } from "node:net";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -67,9 +67,10 @@ describe("npm start", () => {
 		expect(output).toContain(`site:       http://127.0.0.1:${ports.site}/`);
 		expect(output).toContain(`CMS admin:  http://127.0.0.1:${ports.cms}/admin`);
 		expect(output).toContain(`log in as ${ADMIN.email}, with AIDE_ADMIN_PASSWORD`);
-		// The demo content's publish events may join the first build.
+		// The demo content's publish events wait for, and join, the first build.
+		expect(output).not.toContain("aide: rebuild #2");
 		expect(output).toMatch(
-			/aide: rebuild #1 \(start.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s\)\./,
+			/aide: rebuild #1 \(.*\bstart\b.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s\)\./,
 		);
 		expect(output).not.toContain("MODULE_TYPELESS_PACKAGE_JSON");
 	});
@@ -89,5 +90,36 @@ describe("npm start", () => {
 		expect(await exited).toBe(0);
 		expect(output).toContain("aide: stopped.");
 		for (const port of Object.values(ports)) expect(await listening(port)).toBe(false);
+	});
+});
+
+describe("npm start with a port in use", () => {
+	it("says which port and what to do, and starts nothing", async () => {
+		const busy = createServer();
+		await new Promise<void>((resolve) => busy.listen({ host: "127.0.0.1", port: 0 }, resolve));
+		const address = busy.address();
+		const busyPort = typeof address === "object" && address ? address.port : 0;
+		const cmsPort = await freePort();
+		const { NODE_ENV: _test, VITEST: _vitest, ...inherited } = process.env;
+		const child = spawn(process.execPath, ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", "scripts/start.ts"], {
+			cwd: siteDir,
+			env: { ...inherited, PORT: String(busyPort), CMS_PORT: String(cmsPort), AIDE_DATA_DIR: join(work, "busy-data") },
+			stdio: ["ignore", "pipe", "pipe"],
+		});
+		let text = "";
+		child.stdout?.on("data", (chunk) => {
+			text += chunk;
+		});
+		child.stderr?.on("data", (chunk) => {
+			text += chunk;
+		});
+		const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+		busy.close();
+		expect(code).toBe(1);
+		expect(text).toContain(
+			`aide: the portal did not start. The site cannot listen on 127.0.0.1:${busyPort}: the port is in use. Stop what uses it, or choose another port. The site's port is set with PORT,`,
+		);
+		expect(text).not.toContain("the CMS is ready");
+		expect(await listening(cmsPort)).toBe(false);
 	});
 });

@@ -83,4 +83,18 @@ describe("Rebuilder", () => {
 		await rebuilder.idle();
 		expect(reports[0]).toMatchObject({ ok: false, error: "worker crashed" });
 	});
+
+	it("holds requests while paused, then builds them together", async () => {
+		const { state, build } = slowBuild(10);
+		const reports: RebuildReport[] = [];
+		const rebuilder = new Rebuilder({ build, debounceMs: 10, paused: true, onReport: (report) => reports.push(report) });
+		rebuilder.request("entry.publish");
+		rebuilder.request("entry.publish");
+		await sleep(100);
+		expect(state.started).toBe(0);
+		rebuilder.request("start");
+		rebuilder.resume();
+		await rebuilder.idle();
+		expect(reports.map((report) => report.reasons)).toEqual([["entry.publish (×2)", "start"]]);
+	});
 });

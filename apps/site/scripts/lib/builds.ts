@@ -34,7 +34,8 @@ export function promoteBuild(dist: string, buildDir: string): void {
 	rmSync(link, { force: true });
 	symlinkSync(relative(dirname(dist), join(buildDir, "client")), link);
 	// A real folder from an older layout cannot be replaced atomically by a link: move it aside once.
-	if (existsSync(dist) && !lstatSync(dist).isSymbolicLink()) renameSync(dist, join(buildsDirOf(dist), "previous-layout"));
+	// Its name sorts before every build's, so the next build removes it.
+	if (existsSync(dist) && !lstatSync(dist).isSymbolicLink()) renameSync(dist, join(buildsDirOf(dist), "0000-previous-layout"));
 	renameSync(link, dist);
 	pruneBuilds(dist);
 }
