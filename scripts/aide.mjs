@@ -35,7 +35,7 @@ const TASKS = {
 	build: { system: [], steps: [{ script: "apps/site/scripts/build.ts", args: [] }] },
 	snapshot: { system: [], steps: [{ script: "apps/site/scripts/snapshot.ts", args: [] }] },
 	preview: { system: [], steps: [{ script: "apps/site/scripts/preview.ts", args: [] }] },
-	"bench:search": { system: ["chromium"], steps: [["--filter", "@aide/e2e", "run", "bench:search"]] },
+	bench: { system: ["chromium"], steps: [{ script: "bench/src/bench.ts", args: [] }] },
 	test: {
 		system: ["postgresql", "chromium"],
 		steps: [

@@ -15,5 +15,6 @@ export default () => {
 		"strapi::favicon",
 		"strapi::public",
 		"global::content-api-guard",
+		"global::content-api-cache",
 	];
 };

@@ -67,6 +67,8 @@ export interface Settings {
 	firstAdmin: { email: string | undefined; password: string | undefined };
 	/** Origins allowed to call the CMS from a browser, besides the CMS itself. */
 	corsOrigins: string[];
+	/** The content API's response cache (middlewares/content-api-cache.ts). */
+	apiCache: { enabled: boolean; maxBytes: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -97,6 +99,7 @@ export function readSettings(env: Env = process.env, appDir: string = process.cw
 	const transferTokenSalt = nonEmpty(env.TRANSFER_TOKEN_SALT);
 	if (transferTokenSalt !== undefined) checkSecret("TRANSFER_TOKEN_SALT", transferTokenSalt, secretsFile);
 
+	const database = readDatabase(env, dataDir);
 	return {
 		host: nonEmpty(env.HOST) ?? "127.0.0.1",
 		port: readPort(env.PORT, "PORT", 1337),
@@ -105,7 +108,7 @@ export function readSettings(env: Env = process.env, appDir: string = process.cw
 		secretsFile,
 		tokenFiles: { site: join(dataDir, "site-token"), import: join(dataDir, "import-token"), preview: join(dataDir, "preview-token") },
 		siteServiceUrl: readUrl(env.AIDE_SITE_SERVICE_URL, "AIDE_SITE_SERVICE_URL") ?? "http://127.0.0.1:4322",
-		database: readDatabase(env, dataDir),
+		database,
 		secrets,
 		transferTokenSalt,
 		firstAdmin: readFirstAdmin(env),
@@ -114,6 +117,7 @@ export function readSettings(env: Env = process.env, appDir: string = process.cw
 			.map((origin) => origin.trim())
 			.filter(Boolean)
 			.map((origin) => readUrl(origin, "CMS_CORS_ORIGINS") ?? origin),
+		apiCache: { enabled: readBool(env.AIDE_API_CACHE, "AIDE_API_CACHE") ?? database.client === "sqlite", maxBytes: 64 * 1024 * 1024 },
 	};
 }
 

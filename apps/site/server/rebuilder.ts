@@ -8,6 +8,8 @@ export interface RebuildOutcome {
 	error?: string;
 	/** Where the time went, for the log. */
 	detail?: string;
+	/** A successful build's figures. */
+	figures?: { pages: number; renderMs: number; indexMs: number };
 }
 
 export interface RebuildReport extends RebuildOutcome {
@@ -49,6 +51,11 @@ export class Rebuilder {
 		this.#debounceMs = debounceMs;
 		this.#maxWaitMs = maxWaitMs;
 		this.#onReport = onReport;
+	}
+
+	/** How many requests wait for a build. */
+	get waiting(): number {
+		return this.#reasons.length;
 	}
 
 	/** How many builds have started. */

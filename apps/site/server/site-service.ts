@@ -53,6 +53,8 @@ export interface SiteService {
 	rebuilder: Rebuilder;
 	/** Every finished build, oldest first. */
 	reports: RebuildReport[];
+	/** The build process, while it runs (for measurements). */
+	buildPid(): number | undefined;
 	close(): Promise<void>;
 }
 
@@ -89,7 +91,11 @@ class BuildWorker {
 				const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 				resolve(
 					reply.ok
-						? { ok: true, detail: `${reply.pages} pages; rendered in ${seconds(reply.renderMs)}, indexed in ${seconds(reply.indexMs)}` }
+						? {
+								ok: true,
+								figures: { pages: reply.pages, renderMs: reply.renderMs, indexMs: reply.indexMs },
+								detail: `${reply.pages} pages; rendered in ${seconds(reply.renderMs)}, indexed in ${seconds(reply.indexMs)}`,
+							}
 						: { ok: false, error: reply.error },
 				);
 			};
@@ -97,6 +103,10 @@ class BuildWorker {
 			child.once("message", onMessage);
 			child.send({ dist } satisfies WorkerRequest);
 		});
+	}
+
+	get pid(): number | undefined {
+		return this.#child?.pid;
 	}
 
 	stop(): void {
@@ -316,6 +326,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		serviceUrl: url(options.service, serviceServer),
 		rebuilder,
 		reports,
+		buildPid: () => worker.pid,
 		async close() {
 			await rebuilder.stop();
 			worker.stop();

@@ -63,9 +63,15 @@ export async function fetchSiteContent(options: ClientOptions): Promise<SiteCont
 	const locales: SiteContent["locales"] = {};
 	const entry = schemaOf("faq-entry");
 	const category = schemaOf("category");
-	for (const locale of localeCodes) {
-		const rawCategories = await fetchAll(options, category.plural, locale, { sort: "order:asc" });
-		const rawEntries = await fetchAll(options, entry.plural, locale, { sort: "order:asc", ...ENTRY_RELATIONS });
+	// The locales are read side by side, and the pages of each a few at a time.
+	const raw = await Promise.all(
+		localeCodes.map(async (locale) => ({
+			locale,
+			rawCategories: await fetchAll(options, category.plural, locale, { sort: "order:asc" }),
+			rawEntries: await fetchAll(options, entry.plural, locale, { sort: "order:asc", ...ENTRY_RELATIONS }),
+		})),
+	);
+	for (const { locale, rawCategories, rawEntries } of raw) {
 		const categories = validateDocuments<Category>("category", locale, rawCategories);
 		const entries = validateDocuments<FaqEntry>("faq-entry", locale, rawEntries);
 		assertUnique(entry.plural, locale, entries, "slug", (document) => document.slug);

@@ -14,6 +14,7 @@ export const ADMIN = { email: "admin@aide.test", password: "Admin-pass-2026" };
 export interface RunningCms {
 	readonly url: string;
 	readonly dataDir: string;
+	readonly pid: number | undefined;
 	/** Everything the process printed so far. */
 	output(): string;
 	/** The site build's token, as the CMS wrote it into the data folder. */
@@ -101,6 +102,7 @@ export async function startCms(options: StartOptions = {}): Promise<RunningCms> 
 	return {
 		url,
 		dataDir,
+		pid: child.pid,
 		output: () => output,
 		siteToken: () => readFileSync(join(dataDir, "site-token"), "utf8").trim(),
 		importToken: () => readFileSync(join(dataDir, "import-token"), "utf8").trim(),

@@ -1,0 +1,296 @@
+// `npm run bench -- --entries N` (default 10000): the whole chain at scale, measured.
+//
+// Generates N entries per locale (French and English, one in twenty left untranslated) as Markdown
+// pages, imports them into a fresh CMS through its own import route, then measures and prints:
+// reading the corpus from the CMS, the full site build (render and search index) with peak memory,
+// sizes, publish-to-live for one changed entry, paged reads with concurrent readers (autocannon),
+// and a first and a second search in Chromium. The same figures are written as JSON (--json FILE).
+// --readers N and --read-seconds S shape the read load; --api-cache false turns the CMS's response cache off.
+// Everything runs on loopback, in temporary folders, removed at the end.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { runImport } from "@aide/faq-import";
+import autocannon from "autocannon";
+import ora from "ora";
+import { readSettings } from "../../apps/cms/src/settings.ts";
+import { type RunningCms, startCms } from "../../apps/cms/test/support/cms-process.ts";
+import { createEntryDraft, publishEntry } from "../../apps/cms/test/support/content.ts";
+import { freePort } from "../../apps/cms/test/support/free-port.ts";
+import { removeSite } from "../../apps/site/scripts/lib/builds.ts";
+import { type SiteService, startSiteService } from "../../apps/site/server/site-service.ts";
+import { generatePages } from "./generate.ts";
+import { folderSize, gzipSize, megabytes, peakMemory, seconds } from "./measure.ts";
+import { measureSearch } from "./search.ts";
+
+const { values } = parseArgs({
+	options: {
+		entries: { type: "string", default: "10000" },
+		readers: { type: "string", default: "20" },
+		"read-seconds": { type: "string", default: "10" },
+		json: { type: "string" },
+		"api-cache": { type: "string", default: "true" },
+	},
+});
+const perLocale = Number(values.entries);
+const readers = Number(values.readers);
+const readSeconds = Number(values["read-seconds"]);
+if (!Number.isInteger(perLocale) || perLocale < 20)
+	throw new Error(`--entries must be a whole number of at least 20, not "${values.entries}".`);
+const jsonFile = resolve(process.env.INIT_CWD ?? process.cwd(), values.json ?? `bench-${perLocale}.json`);
+const cmsDir = fileURLToPath(new URL("../../apps/cms/", import.meta.url));
+const work = mkdtempSync(join(tmpdir(), "aide-bench-"));
+const dist = join(work, "dist");
+const { NODE_ENV: _env, ...env } = process.env;
+
+/** Runs `fn` under a spinner that says what is happening and how it ended. */
+async function step<T>(text: string, fn: (spinner: ReturnType<typeof ora>) => Promise<T>, done: (result: T) => string): Promise<T> {
+	const spinner = ora({ text, stream: process.stdout }).start();
+	const started = performance.now();
+	try {
+		const result = await fn(spinner);
+		spinner.succeed(`${done(result)} (${seconds(performance.now() - started)} s)`);
+		return result;
+	} catch (error) {
+		spinner.fail(`${text} failed: ${(error as Error).message}`);
+		throw error;
+	}
+}
+
+function runJson<T>(script: string, childEnv: Record<string, string | undefined>): Promise<{ result: T; peakBytes: number }> {
+	return new Promise((done, fail) => {
+		const child = spawn(process.execPath, [script], { env: childEnv, stdio: ["ignore", "pipe", "inherit"] });
+		const memory = peakMemory(() => (child.pid ? [child.pid] : []));
+		let output = "";
+		child.stdout.on("data", (chunk) => {
+			output += chunk;
+		});
+		child.once("exit", (code) => {
+			const peakBytes = memory.stop();
+			if (code !== 0) return fail(new Error(`${script} exited with ${code}`));
+			done({ result: JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as T, peakBytes });
+		});
+	});
+}
+
+let cms: RunningCms | undefined;
+let service: SiteService | undefined;
+try {
+	console.log(`bench: ${perLocale} entries per locale, on ${cpus().length} cores and ${megabytes(totalmem())} MB of memory.`);
+	const generated = await step(
+		"generating the content",
+		async () => generatePages(join(work, "pages"), perLocale),
+		(pages) => `generated ${pages.entriesPerLocale} French and ${pages.translated} English entries in ${pages.categories} categories`,
+	);
+
+	const servicePort = await freePort();
+	cms = await step(
+		"starting a fresh CMS",
+		() => startCms({ env: { AIDE_SITE_SERVICE_URL: `http://127.0.0.1:${servicePort}`, AIDE_API_CACHE: values["api-cache"] } }),
+		(started) => `the CMS runs at ${started.url}`,
+	);
+	const running = cms;
+
+	const settings = readSettings({ AIDE_DATA_DIR: running.dataDir }, cmsDir);
+	service = await startSiteService({
+		dist,
+		public: { host: "127.0.0.1", port: 0 },
+		service: { host: "127.0.0.1", port: servicePort },
+		webhookSecret: settings.secrets.AIDE_WEBHOOK_SECRET,
+		previewSecret: settings.secrets.AIDE_PREVIEW_SECRET,
+		cmsOrigin: running.url,
+		buildEnv: { ...env, CMS_URL: running.url, AIDE_DATA_DIR: running.dataDir },
+		log: () => {},
+		// The import's webhooks wait for the measured build (see below).
+		holdRebuilds: true,
+	});
+	const site = service;
+
+	const load = await step(
+		"importing into the CMS",
+		async (spinner) => {
+			const started = performance.now();
+			const summary = await runImport({ url: running.url, token: running.importToken() }, generated.files, {
+				publish: true,
+				log: (line) => {
+					spinner.text = `importing into the CMS: ${line.slice(0, 100)}`;
+				},
+			});
+			if (summary.errors.length > 0) throw new Error(summary.errors.join("\n"));
+			return { ms: performance.now() - started, created: summary.created };
+		},
+		(result) => `imported ${result.created} entries and categories, published`,
+	);
+
+	const fetched = await step(
+		"reading the whole corpus from the CMS, as the build does",
+		() =>
+			runJson<{ ms: number; entries: number }>(fileURLToPath(new URL("./fetch-step.ts", import.meta.url)), {
+				...env,
+				CMS_URL: running.url,
+				AIDE_DATA_DIR: running.dataDir,
+			}),
+		({ result }) => `read ${result.entries} entries in ${seconds(result.ms)} s`,
+	);
+
+	await step(
+		"waiting for the CMS to finish sending the import's webhooks",
+		async () => {
+			// Strapi sends them a few at a time after the import; a build during that would measure both.
+			let last = -1;
+			let stableSince = performance.now();
+			while (performance.now() - stableSince < 3_000) {
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				if (site.rebuilder.waiting !== last) {
+					last = site.rebuilder.waiting;
+					stableSince = performance.now();
+				}
+			}
+			return last;
+		},
+		(count) => `${count} webhook calls received, held for the build`,
+	);
+
+	const build = await step(
+		"building the site (fetch, render, search index)",
+		async () => {
+			const started = performance.now();
+			site.rebuilder.resume();
+			const memory = peakMemory(() => [site.buildPid()].filter((pid): pid is number => pid !== undefined));
+			site.rebuilder.request("bench");
+			await site.rebuilder.idle();
+			const peakBytes = memory.stop();
+			const report = site.reports.at(-1);
+			if (!report?.ok || !report.figures) throw new Error(report?.error ?? "no build report");
+			return { ms: performance.now() - started, peakBytes, ...report.figures };
+		},
+		(result) => `built ${result.pages} pages, peak memory ${megabytes(result.peakBytes)} MB`,
+	);
+
+	const live = realpathSync(dist);
+	const css = readdirSync(join(live, "_astro")).filter((name) => name.endsWith(".css"));
+	const entryPage = readFileSync(join(live, "en", "faq", readdirSync(join(live, "en", "faq"))[0] ?? "", "index.html"));
+	const sizes = {
+		distBytes: folderSize(live),
+		indexBytes: folderSize(join(live, "pagefind")),
+		entryPageGzipBytes: gzipSize(Buffer.concat([entryPage, ...css.map((name) => readFileSync(join(live, "_astro", name)))])),
+	};
+
+	const publish = await step(
+		"publishing one changed entry and waiting until the site shows it",
+		async () => {
+			const { body } = await fetchJson(`${running.url}/api/faq-entries?locale=en&filters[anchor][$eq]=q1`, running.siteToken());
+			const entry = (body as { data: Array<{ documentId: string; question: string; slug: string; answer: string }> }).data[0];
+			if (!entry) throw new Error("entry q1 has no English version");
+			const admin = await running.adminToken();
+			const marker = `Changed for the benchmark at ${new Date().toISOString()}.`;
+			await createEntryDraft(
+				running.url,
+				admin,
+				{ question: entry.question, slug: entry.slug, answer: `${marker}\n\n${entry.answer}` },
+				"en",
+				entry.documentId,
+			);
+			const started = performance.now();
+			await publishEntry(running.url, admin, entry.documentId, "en");
+			for (;;) {
+				const page = await fetch(`${site.publicUrl}/en/faq/${entry.slug}/`);
+				if ((await page.text()).includes(marker)) break;
+				if (performance.now() - started > 600_000) throw new Error("not visible after 10 minutes");
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			return { ms: performance.now() - started, rebuildMs: site.reports.at(-1)?.durationMs ?? 0 };
+		},
+		(result) => `visible ${seconds(result.ms)} s after publishing (the rebuild took ${seconds(result.rebuildMs)} s)`,
+	);
+
+	const reads = await step(
+		`reading pages of 250 entries, as the build does, with ${readers} concurrent readers for ${readSeconds} s`,
+		async () => {
+			const pageCount = Math.ceil(perLocale / 250);
+			const requests = ["fr", "en"].flatMap((locale) =>
+				Array.from({ length: pageCount }, (_, index) => ({
+					method: "GET" as const,
+					path: `/api/faq-entries?locale=${locale}&sort=order:asc&populate[category][fields][0]=slug&populate[related][fields][0]=slug&pagination[page]=${index + 1}&pagination[pageSize]=250`,
+				})),
+			);
+			const result = await autocannon({
+				url: running.url,
+				connections: readers,
+				duration: readSeconds,
+				headers: { authorization: `Bearer ${running.siteToken()}` },
+				requests,
+			});
+			return {
+				requestsPerSecond: Math.round(result.requests.average),
+				p50Ms: result.latency.p50,
+				p90Ms: result.latency.p90,
+				p97_5Ms: result.latency.p97_5,
+				errors: result.errors + result.timeouts + result.non2xx,
+			};
+		},
+		(result) => `${result.requestsPerSecond} requests/s, p50 ${result.p50Ms} ms, p97.5 ${result.p97_5Ms} ms, ${result.errors} errors`,
+	);
+
+	const search = await step(
+		"searching in Chromium",
+		() => measureSearch(site.publicUrl, ["sauvegarde", "facture"]),
+		([first, second]) => `first search ${first.firstResultsMs} ms, second ${second.firstResultsMs} ms`,
+	);
+
+	const figures = {
+		date: new Date().toISOString().slice(0, 10),
+		machine: { cores: cpus().length, memoryBytes: totalmem() },
+		command: `npm run bench -- --entries ${perLocale}`,
+		entries: { perLocale, french: generated.entriesPerLocale, english: generated.translated, categories: generated.categories },
+		load: { ms: load.ms },
+		fetch: { ms: fetched.result.ms, peakBytes: fetched.peakBytes },
+		build: {
+			totalMs: build.ms,
+			renderMs: build.renderMs,
+			indexMs: build.indexMs,
+			pages: build.pages,
+			peakBytes: build.peakBytes,
+		},
+		sizes,
+		publishToLive: publish,
+		reads: { readers, seconds: readSeconds, apiCache: values["api-cache"] !== "false", ...reads },
+		search: { first: search[0], second: search[1] },
+	};
+	writeFileSync(jsonFile, `${JSON.stringify(figures, null, 2)}\n`);
+
+	const mb = megabytes;
+	const rows: Array<[string, string]> = [
+		["entries (fr / en)", `${generated.entriesPerLocale} / ${generated.translated}`],
+		["import into the CMS", `${seconds(load.ms)} s`],
+		["CMS fetch, whole corpus", `${seconds(fetched.result.ms)} s, peak ${mb(fetched.peakBytes)} MB`],
+		["site build: render (fetch included)", `${seconds(build.renderMs)} s`],
+		["site build: Pagefind", `${seconds(build.indexMs)} s`],
+		["site build: total", `${seconds(build.ms)} s, peak ${mb(build.peakBytes)} MB`],
+		["dist / index", `${mb(sizes.distBytes)} MB / ${mb(sizes.indexBytes)} MB`],
+		["entry page (HTML + CSS, gzipped)", `${sizes.entryPageGzipBytes} B`],
+		["publish to live, one entry", `${seconds(publish.ms)} s`],
+		[
+			`CMS paged reads, ${readers} readers`,
+			`${reads.requestsPerSecond} req/s, p50 ${reads.p50Ms} ms, p90 ${reads.p90Ms} ms, p97.5 ${reads.p97_5Ms} ms, ${reads.errors} errors`,
+		],
+		[`first search ("${search[0].term}")`, `${(search[0].bytes / 1024).toFixed(1)} KB, ${search[0].firstResultsMs} ms`],
+		[`second search ("${search[1].term}")`, `${(search[1].bytes / 1024).toFixed(1)} KB, ${search[1].firstResultsMs} ms`],
+	];
+	console.log(`\n| measure | ${perLocale} entries per locale |\n| --- | --- |`);
+	for (const [name, value] of rows) console.log(`| ${name} | ${value} |`);
+	console.log(`\nbench: figures written to ${jsonFile}`);
+} finally {
+	await service?.close();
+	await cms?.stop();
+	removeSite(dist);
+	rmSync(work, { recursive: true, force: true });
+}
+
+async function fetchJson(url: string, token: string): Promise<{ status: number; body: unknown }> {
+	const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+	return { status: response.status, body: await response.json() };
+}

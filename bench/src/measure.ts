@@ -1,0 +1,66 @@
+// Measuring helpers: peak memory of a process tree (read from /proc, so that child processes such
+// as Pagefind's binary count too), folder sizes, and a page's gzipped weight.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+function rssOf(pid: number): number {
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, "utf8");
+		return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
+	} catch {
+		return 0; // gone
+	}
+}
+
+/** The pids of `root` and all its descendants. */
+function treeOf(root: number): number[] {
+	const children = new Map<number, number[]>();
+	for (const name of readdirSync("/proc")) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			// The parent pid is the 4th field, after the command in parentheses (which may hold spaces).
+			const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+			const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+			children.set(parent, [...(children.get(parent) ?? []), Number(name)]);
+		} catch {
+			// gone
+		}
+	}
+	const tree = [root];
+	for (let index = 0; index < tree.length; index++) tree.push(...(children.get(tree[index] as number) ?? []));
+	return tree;
+}
+
+/** Samples the summed RSS of the trees of `roots()` every `everyMs` until stopped; returns the peak in bytes. */
+export function peakMemory(roots: () => number[], everyMs = 100): { stop(): number } {
+	let peak = 0;
+	const sample = () => {
+		const pids = new Set(roots().flatMap(treeOf));
+		peak = Math.max(
+			peak,
+			[...pids].reduce((total, pid) => total + rssOf(pid), 0),
+		);
+	};
+	sample();
+	const timer = setInterval(sample, everyMs);
+	return {
+		stop() {
+			clearInterval(timer);
+			sample();
+			return peak;
+		},
+	};
+}
+
+export function folderSize(dir: string): number {
+	return readdirSync(dir, { recursive: true, encoding: "utf8" }).reduce((total, name) => {
+		const stat = statSync(join(dir, name));
+		return total + (stat.isFile() ? stat.size : 0);
+	}, 0);
+}
+
+export const gzipSize = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+
+export const seconds = (ms: number) => Math.round(ms / 100) / 10;
+export const megabytes = (bytes: number) => Math.round(bytes / 1e5) / 10;
