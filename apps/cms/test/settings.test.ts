@@ -66,6 +66,22 @@ describe("readSettings", () => {
 	});
 });
 
+describe("readSettings: the content API cache and the site service", () => {
+	it("caches with SQLite, not with PostgreSQL, unless AIDE_API_CACHE says otherwise", () => {
+		expect(read({}).apiCache.enabled).toBe(true);
+		expect(read({ DATABASE_URL: "postgres://aide:pw@db.internal:5432/aide" }).apiCache.enabled).toBe(false);
+		expect(read({ DATABASE_URL: "postgres://aide:pw@db.internal:5432/aide", AIDE_API_CACHE: "true" }).apiCache.enabled).toBe(true);
+		expect(read({ AIDE_API_CACHE: "off" }).apiCache.enabled).toBe(false);
+		expect(errorOf({ AIDE_API_CACHE: "maybe" })).toBe('AIDE_API_CACHE must be true or false, not "maybe".');
+	});
+
+	it("points the webhook and previews at the site service, AIDE_SITE_SERVICE_URL or 127.0.0.1:4322", () => {
+		expect(read({}).siteServiceUrl).toBe("http://127.0.0.1:4322");
+		expect(read({ AIDE_SITE_SERVICE_URL: "http://10.0.0.5:8080/" }).siteServiceUrl).toBe("http://10.0.0.5:8080");
+		expect(errorOf({ AIDE_SITE_SERVICE_URL: "ftp://x" })).toContain("AIDE_SITE_SERVICE_URL must be an http(s) URL");
+	});
+});
+
 describe("readSettings refuses, naming the variable", () => {
 	it("a placeholder secret", () => {
 		expect(errorOf({ APP_KEYS: "toBeModified1,toBeModified2" })).toMatch(

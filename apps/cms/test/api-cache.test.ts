@@ -1,0 +1,68 @@
+// The content API's response cache, against a real Strapi: reads repeat from memory, per token, and
+// never outlive a write.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningCms, startCms } from "./support/cms-process.ts";
+import { createEntryDraft, publishEntry } from "./support/content.ts";
+import { request } from "./support/http.ts";
+
+let cms: RunningCms;
+let admin: string;
+let documentId: string;
+const path = "/api/faq-entries?locale=fr";
+
+beforeAll(async () => {
+	cms = await startCms();
+	admin = await cms.adminToken();
+	const draft = await createEntryDraft(cms.url, admin, { question: "Première version ?", slug: "version", answer: "Un." });
+	documentId = draft.documentId;
+	await publishEntry(cms.url, admin, documentId);
+});
+afterAll(async () => {
+	await cms?.stop();
+});
+
+describe("the content API's response cache", () => {
+	it("answers a repeated read from memory, with the same body", async () => {
+		const first = await request(`${cms.url}${path}`, { token: cms.siteToken() });
+		const second = await request(`${cms.url}${path}`, { token: cms.siteToken() });
+		expect(first.headers.get("x-aide-cache")).toBeNull();
+		expect(second.headers.get("x-aide-cache")).toBe("hit");
+		expect(second.body).toEqual(first.body);
+		expect(second.headers.get("content-type")).toContain("application/json");
+	});
+
+	it("keeps each token's reads apart, and still applies the access rules first", async () => {
+		const preview = readFileSync(join(cms.dataDir, "preview-token"), "utf8").trim();
+		const other = await request(`${cms.url}${path}`, { token: preview });
+		expect(other.headers.get("x-aide-cache")).toBeNull();
+		expect((await request(`${cms.url}${path}`)).status).toBe(403);
+		expect((await request(`${cms.url}${path}`, { token: "not-a-token" })).status).toBe(401);
+		expect((await request(`${cms.url}${path}&status=draft`, { token: cms.siteToken() })).status).toBe(400);
+	});
+
+	it("drops everything on a write: the next read shows the published change", async () => {
+		await request(`${cms.url}${path}`, { token: cms.siteToken() });
+		expect((await request(`${cms.url}${path}`, { token: cms.siteToken() })).headers.get("x-aide-cache")).toBe("hit");
+		await createEntryDraft(cms.url, admin, { question: "Seconde version ?", slug: "version", answer: "Deux." }, "fr", documentId);
+		await publishEntry(cms.url, admin, documentId);
+		const after = await request(`${cms.url}${path}`, { token: cms.siteToken() });
+		expect(after.headers.get("x-aide-cache")).toBeNull();
+		expect(after.body.data.map((entry: { question: string }) => entry.question)).toEqual(["Seconde version ?"]);
+	});
+});
+
+describe("with AIDE_API_CACHE=false", () => {
+	it("reads every time from the database", async () => {
+		const uncached = await startCms({ env: { AIDE_API_CACHE: "false" } });
+		try {
+			await request(`${uncached.url}${path}`, { token: uncached.siteToken() });
+			const second = await request(`${uncached.url}${path}`, { token: uncached.siteToken() });
+			expect(second.status).toBe(200);
+			expect(second.headers.get("x-aide-cache")).toBeNull();
+		} finally {
+			await uncached.stop();
+		}
+	});
+});
