@@ -5,6 +5,7 @@ import { ensureAccessRules } from "./bootstrap/access-rules";
 import { ensureApiTokens } from "./bootstrap/api-tokens";
 import { ensureEditorRole } from "./bootstrap/editor-role";
 import { ensureFirstAdmin } from "./bootstrap/first-admin";
+import { ensureLookupIndexes } from "./bootstrap/indexes";
 import { ensureLocales } from "./bootstrap/locales";
 import { ensureRebuildWebhook } from "./bootstrap/webhook";
 import { registerImportRoutes } from "./import/routes";
@@ -17,6 +18,7 @@ export default {
 
 	async bootstrap({ strapi }: { strapi: Core.Strapi }) {
 		const settings = readSettings();
+		await ensureLookupIndexes(strapi);
 		await ensureLocales(strapi);
 		await ensureAccessRules(strapi);
 		await ensureEditorRole(strapi);

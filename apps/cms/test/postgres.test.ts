@@ -22,6 +22,10 @@ afterAll(async () => {
 describe("the CMS on PostgreSQL", () => {
 	it("keeps its data there, not in a SQLite file", async () => {
 		expect(postgres.query("select code from i18n_locale order by code")).toBe("en\nfr");
+		// The lookup indexes the import relies on exist here too.
+		expect(postgres.query("select indexname from pg_indexes where indexname like '%_lookup' order by indexname")).toBe(
+			"categories_slug_locale_lookup\nfaq_entries_anchor_locale_lookup\nfaq_entries_slug_locale_lookup",
+		);
 		expect(existsSync(join(cms.dataDir, "aide.db"))).toBe(false);
 	});
 
