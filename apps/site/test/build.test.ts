@@ -46,7 +46,7 @@ function build(env: Record<string, string>) {
 	});
 }
 
-const page = (path: string) => readFileSync(join(out, path, path.endsWith(".html") ? "" : "index.html"), "utf8");
+const page = (path: string, dir = out) => readFileSync(join(dir, path, path.endsWith(".html") ? "" : "index.html"), "utf8");
 const files = (dir = out): string[] => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".html"));
 
 beforeAll(async () => {
@@ -255,5 +255,66 @@ describe("a build that fails", () => {
 			`aide: the site was not built, and the live site (${out}) was left as it was. Cannot read the CMS at 127.0.0.1:${port}`,
 		);
 		expect(files().map((file) => [file, readFileSync(join(out, file), "utf8")])).toEqual(before);
+	});
+});
+
+describe("a large help center", () => {
+	const large = join(work, "large");
+	afterAll(() => removeSite(large));
+
+	it("gets a light FAQ home: each category's first questions and a link to all of them, no answers", async () => {
+		// 250 entries per locale in two categories, built from a snapshot like the CMS's.
+		const now = "2026-11-27T00:00:00.000Z";
+		const locales = Object.fromEntries(
+			["fr", "en"].map((locale) => [
+				locale,
+				{
+					categories: [0, 1].map((n) => ({
+						id: n + 1,
+						documentId: `cat${n}`,
+						locale,
+						createdAt: now,
+						updatedAt: now,
+						publishedAt: now,
+						name: `${locale === "fr" ? "Rubrique" : "Section"} ${n}`,
+						slug: `${locale}-rubrique-${n}`,
+						description: null,
+						order: n,
+					})),
+					entries: Array.from({ length: 250 }, (_, n) => ({
+						id: n + 1,
+						documentId: `doc${n}`,
+						locale,
+						createdAt: now,
+						updatedAt: now,
+						publishedAt: now,
+						question: `${locale === "fr" ? "Question" : "Question en"} ${n} ?`,
+						slug: `${locale}-question-${n}`,
+						answer: `Réponse **${n}**.`,
+						summary: null,
+						keywords: null,
+						anchor: `q${n}`,
+						order: n,
+						category: { documentId: `cat${n % 2}`, slug: `${locale}-rubrique-${n % 2}` },
+						related: [],
+					})),
+				},
+			]),
+		);
+		const largeSnapshot = join(work, "large.json");
+		writeFileSync(largeSnapshot, JSON.stringify({ fetchedAt: now, locales }));
+		const result = build({ AIDE_SNAPSHOT: largeSnapshot, AIDE_SITE_OUT_DIR: large });
+		expect(result.status, result.stderr).toBe(0);
+
+		const home = page("en", large);
+		expect(home).not.toContain('class="question"');
+		expect(home.match(/href="\/en\/faq\//g)).toHaveLength(10);
+		expect(home).toContain('<a href="/en/category/en-rubrique-0/">All 125 questions in Section 0</a>');
+		expect(page("fr", large)).toContain("Les 125 questions de « Rubrique 1 »");
+		const category = page("/en/category/en-rubrique-1/", large);
+		expect(category.match(/class="question"/g)).toHaveLength(125);
+		expect(category).toContain("<strong>249</strong>");
+		const report = await new HtmlValidate().validateString(home);
+		expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}: ${m.ruleId} ${m.message}`))).toEqual([]);
 	});
 });
