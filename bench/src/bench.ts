@@ -125,17 +125,6 @@ try {
 		(result) => `imported ${result.created} entries and categories, published`,
 	);
 
-	const fetched = await step(
-		"reading the whole corpus from the CMS, as the build does",
-		() =>
-			runJson<{ ms: number; entries: number }>(fileURLToPath(new URL("./fetch-step.ts", import.meta.url)), {
-				...env,
-				CMS_URL: running.url,
-				AIDE_DATA_DIR: running.dataDir,
-			}),
-		({ result }) => `read ${result.entries} entries in ${seconds(result.ms)} s`,
-	);
-
 	await step(
 		"waiting for the CMS to finish sending the import's webhooks",
 		async () => {
@@ -152,6 +141,17 @@ try {
 			return last;
 		},
 		(count) => `${count} webhook calls received, held for the build`,
+	);
+
+	const fetched = await step(
+		"reading the whole corpus from the CMS, as the build does",
+		() =>
+			runJson<{ ms: number; entries: number }>(fileURLToPath(new URL("./fetch-step.ts", import.meta.url)), {
+				...env,
+				CMS_URL: running.url,
+				AIDE_DATA_DIR: running.dataDir,
+			}),
+		({ result }) => `read ${result.entries} entries in ${seconds(result.ms)} s`,
 	);
 
 	const build = await step(

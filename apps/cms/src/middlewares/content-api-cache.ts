@@ -24,7 +24,8 @@ interface Context {
 }
 
 interface Cached {
-	body: string;
+	/** Encoded once: a hit writes the bytes as they are. */
+	body: Buffer;
 	at: number;
 }
 
@@ -81,7 +82,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 		}
 		await next();
 		if (ctx.status !== 200 || typeof ctx.body !== "object" || ctx.body === null || Buffer.isBuffer(ctx.body)) return;
-		const body = JSON.stringify(ctx.body);
+		const body = Buffer.from(JSON.stringify(ctx.body));
 		ctx.type = "application/json";
 		ctx.body = body;
 		if (body.length > apiCache.maxBytes / 10) return;
