@@ -53,6 +53,11 @@ export class Rebuilder {
 		this.#onReport = onReport;
 	}
 
+	/** Whether a build runs now. */
+	get busy(): boolean {
+		return this.#running !== undefined;
+	}
+
 	/** How many requests wait for a build. */
 	get waiting(): number {
 		return this.#reasons.length;
@@ -70,6 +75,11 @@ export class Rebuilder {
 		this.#firstPendingAt ??= Date.now();
 		if (this.#running || this.#paused) return; // picked up when the running build ends, or on resume()
 		this.#schedule();
+	}
+
+	/** Holds requests until {@link Rebuilder.resume}; a running build goes on. */
+	pause(): void {
+		this.#paused = true;
 	}
 
 	/** Lets held requests through. */

@@ -10,12 +10,14 @@
 // each builds aside and swaps the live link atomically, and the servers switch to the new files in
 // the same instant. A failed build changes nothing that readers see.
 import { type ChildProcess, fork } from "node:child_process";
-import { timingSafeEqual } from "node:crypto";
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { loadEntryPreview } from "@aide/cms-loader";
+import { loadEntryPreview, loadEntryVersions, type SiteEntry } from "@aide/cms-loader";
 import { checkPreviewLink, WEBHOOK_SECRET_HEADER } from "@aide/site-link";
-import { liveBuild } from "../scripts/lib/builds.ts";
+import { linkedCopyOfLive, liveBuild, promoteBuild, removeBuild, replaceFile } from "../scripts/lib/builds.ts";
 import type { WorkerReply, WorkerRequest } from "./build-worker.ts";
 import { Rebuilder, type RebuildOutcome, type RebuildReport } from "./rebuilder.ts";
 import { type Handler, SECURITY_HEADERS, setHeaders, staticSite } from "./static-site.ts";
@@ -170,16 +172,25 @@ function secretMatches(given: string | string[] | undefined, secret: string): bo
  * What a webhook call means for the public site. Strapi sends entry.create / entry.update for draft
  * saves too (the entry has no publishedAt): those change nothing readers see.
  */
-export function webhookReason(body: unknown): { rebuild: boolean; reason: string } {
+export function webhookReason(body: unknown): { rebuild: boolean; reason: string; publishedEntry: string | undefined } {
 	const { event, uid, model, entry } = (body ?? {}) as {
 		event?: unknown;
 		uid?: unknown;
 		model?: unknown;
-		entry?: { publishedAt?: unknown };
+		entry?: { publishedAt?: unknown; documentId?: unknown };
 	};
 	const reason = `${String(event ?? "unknown event")} ${String(uid ?? model ?? "")}`.trim();
 	const draftSave = (event === "entry.create" || event === "entry.update") && entry !== undefined && entry.publishedAt == null;
-	return { rebuild: !draftSave, reason };
+	const publishedEntry =
+		event === "entry.publish" && uid === ENTRY_UID && typeof entry?.documentId === "string" ? entry.documentId : undefined;
+	return { rebuild: !draftSave, reason, publishedEntry };
+}
+
+const ENTRY_UID = "api::faq-entry.faq-entry";
+
+function url({ host, port }: Address, server: Server): string {
+	const address = server.address();
+	return `http://${host}:${typeof address === "object" && address ? address.port : port}`;
 }
 
 export async function startSiteService(options: SiteServiceOptions): Promise<SiteService> {
@@ -205,6 +216,62 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 			renderer = { id: build.id, handler: module.handler };
 		}
 		return renderer.handler;
+	};
+
+	// The one-entry fast path: when a single published entry changes and no build runs, its pages are
+	// rendered at once (by the live build's own server code) into a linked copy of the live site and
+	// swapped in; the full rebuild follows for the lists, search and the sitemap.
+	const internalRenders = new Map<string, App.Locals>();
+	const renderEntryPage = async (entry: SiteEntry): Promise<string> => {
+		const id = randomUUID();
+		internalRenders.set(id, { entryPage: { entry } });
+		try {
+			const response = await fetch(`${serviceUrl()}/internal/${entry.locale}/entry/?id=${id}`);
+			if (!response.ok)
+				throw new Error(`rendering ${entry.locale}/${entry.slug} answered ${response.status}: ${(await response.text()).trim()}`);
+			return await response.text();
+		} finally {
+			internalRenders.delete(id);
+		}
+	};
+	let patching = Promise.resolve();
+	let patchRequests = 0;
+	const patchEntry = (documentId: string) => {
+		const request = ++patchRequests;
+		patching = patching.then(async () => {
+			// Another publish came meanwhile: a burst (an import, a bulk publish), left to the full rebuild.
+			if (patchRequests !== request) return;
+			const started = performance.now();
+			try {
+				const live = liveBuild(options.dist);
+				const versions = await loadEntryVersions(documentId, "published", options.buildEnv);
+				const pathOf = (entry: SiteEntry) => join(entry.locale, "faq", entry.slug, "index.html");
+				// A new page, slug or anchor changes other pages (links, ids) and must be checked with the whole
+				// content (two entries may not share an anchor): the full rebuild handles those.
+				const samePlace = (entry: SiteEntry) => {
+					const file = join(live?.staticDir ?? "", pathOf(entry));
+					return existsSync(file) && readFileSync(file, "utf8").includes(`<h1 id="${entry.anchor}">`);
+				};
+				if (!live || versions.length === 0 || !versions.every(samePlace)) {
+					log(`entry ${documentId} has a new page, slug or anchor; the full rebuild writes it.`);
+					return;
+				}
+				const pages = await Promise.all(versions.map(async (entry) => ({ path: pathOf(entry), html: await renderEntryPage(entry) })));
+				const copy = linkedCopyOfLive(options.dist);
+				if (!copy) return;
+				for (const { path, html } of pages) replaceFile(join(copy.dir, "client", path), html);
+				// A full build that went live meanwhile already has the change, and more.
+				if (liveBuild(options.dist)?.id !== copy.from) return removeBuild(copy.dir);
+				promoteBuild(options.dist, copy.dir);
+				refreshLive();
+				const seconds = ((performance.now() - started) / 1000).toFixed(1);
+				log(
+					`the pages of entry ${documentId} (${versions.map((entry) => entry.locale).join(", ")}) are live, written in ${seconds} s; the full rebuild follows.`,
+				);
+			} catch (error) {
+				log(`could not write the pages of entry ${documentId} at once (${(error as Error).message}); the full rebuild will.`);
+			}
+		});
 	};
 
 	const rebuilder = new Rebuilder({
@@ -290,7 +357,9 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				} catch {
 					return sendJson(response, 400, { error: "The body is not JSON." });
 				}
-				const { rebuild, reason } = webhookReason(parsed);
+				const { rebuild, reason, publishedEntry } = webhookReason(parsed);
+				// Not while a build that started before this publish runs: it would go live after, without it.
+				if (publishedEntry && !rebuilder.busy) patchEntry(publishedEntry);
 				if (rebuild) rebuilder.request(reason);
 				return sendJson(response, 202, { rebuild });
 			}
@@ -300,6 +369,13 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 			if (request.method !== "GET" && request.method !== "HEAD") return sendJson(response, 405, { error: "Not here." });
 			setHeaders(response, previewHeaders);
 			if (path.startsWith("/preview/")) return await preview(request, response);
+			if (/^\/internal\/[a-z]{2}\/entry\/$/.test(path)) {
+				// Only this process's own requests: the id is one-time and unguessable.
+				const locals = internalRenders.get(new URL(request.url ?? "/", "http://service").searchParams.get("id") ?? "");
+				const handler = locals && (await previewHandler());
+				if (!locals || !handler) return sendText(response, 404, "Not found.");
+				return handler(request, response, () => sendText(response, 404, "No such route in the live build."), locals);
+			}
 			// The preview pages' stylesheets and scripts.
 			if (live) return live.files(request, response, () => sendJson(response, 404, { error: "Not found." }));
 			return sendJson(response, 404, { error: "Not found." });
@@ -310,6 +386,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 	});
 
 	await listen(serviceServer, options.service, "The site service");
+	const serviceUrl = () => url(options.service, serviceServer);
 	try {
 		await listen(publicServer, options.public, "The site");
 	} catch (error) {
@@ -317,10 +394,6 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		throw error;
 	}
 
-	const url = ({ host, port }: Address, server: Server) => {
-		const address = server.address();
-		return `http://${host}:${typeof address === "object" && address ? address.port : port}`;
-	};
 	return {
 		publicUrl: url(options.public, publicServer),
 		serviceUrl: url(options.service, serviceServer),
@@ -329,6 +402,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		buildPid: () => worker.pid,
 		async close() {
 			await rebuilder.stop();
+			await patching;
 			worker.stop();
 			await Promise.all(
 				[publicServer, serviceServer].map((server) => new Promise((resolve) => server.close(resolve).closeAllConnections())),

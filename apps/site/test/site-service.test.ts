@@ -160,9 +160,23 @@ describe("publishing and previewing", () => {
 		expect(service.rebuilder.builds).toBe(built);
 		expect(await page(`/en/faq/${entry.slug}/`)).not.toContain(marker);
 
+		// Publishing one entry writes its pages at once; the full rebuild (held here, to see both) follows.
+		service.rebuilder.pause();
 		const published = await publishEntry(cms.url, admin, entry.documentId, "en");
 		expect(published.status).toBe(200);
 		await until(async () => (await page(`/en/faq/${entry.slug}/`)).includes(marker), "the published answer is on the site");
+		expect(logs.at(-1)).toMatch(
+			new RegExp(
+				`^the pages of entry ${entry.documentId} \\((en, fr|fr, en)\\) are live, written in \\d+\\.\\d s; the full rebuild follows\\.$`,
+			),
+		);
+		const patched = await page(`/en/faq/${entry.slug}/`);
+		expect(await page("/en/")).not.toContain(marker);
+		service.rebuilder.resume();
+		await service.rebuilder.idle();
+		// The build writes the very page the fast path wrote, and the lists too.
+		expect(await page(`/en/faq/${entry.slug}/`)).toBe(patched);
+		expect(await page("/en/")).toContain(marker);
 		expect(logs.at(-1)).toMatch(
 			/^rebuild #\d+ \(entry\.publish api::faq-entry\.faq-entry.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s\)\.$/,
 		);
@@ -182,6 +196,7 @@ describe("failed builds", () => {
 			method: "PUT",
 			body: { anchor: "change-password" },
 		});
+		const otherBefore = await page(`/en/faq/${other.slug}/`);
 		const reports = service.reports.length;
 		expect((await publishEntry(cms.url, admin, other.documentId, "en")).status).toBe(200);
 		await until(async () => service.reports.length > reports && service.rebuilder.builds === service.reports.length, "the rebuild ends");
@@ -191,6 +206,9 @@ describe("failed builds", () => {
 		expect(logs.at(-1)).toContain("readers keep the previous site.");
 		expect(logs.at(-1)).toContain(`share the anchor "change-password"`);
 		expect(await page(`/en/faq/${entry.slug}/`)).toBe(before);
+		// Nor did the one-entry fast path put the changed entry's page live: its anchor changed.
+		expect(logs).toContain(`entry ${other.documentId} has a new page, slug or anchor; the full rebuild writes it.`);
+		expect(await page(`/en/faq/${other.slug}/`)).toBe(otherBefore);
 		expect((await fetch(`${service.publicUrl}/en/`)).status).toBe(200);
 	});
 

@@ -84,11 +84,11 @@ export async function fetchSiteContent(options: ClientOptions): Promise<SiteCont
 }
 
 /**
- * What the page of one entry needs, for a draft preview: the entry in every locale it exists in
- * (its draft or published version, as asked), the entries it links to, and the categories. Needs a
- * token the CMS lets read drafts (the "Aide preview" token).
+ * What the page of one entry needs: the entry in every locale it exists in (its draft or published
+ * version, as asked), the entries it links to, and the categories. Drafts need a token the CMS lets
+ * read them (the "Aide preview" token).
  */
-export async function fetchEntryPreview(options: ClientOptions, documentId: string, status: "draft" | "published"): Promise<SiteContent> {
+export async function fetchEntryContent(options: ClientOptions, documentId: string, status: "draft" | "published"): Promise<SiteContent> {
 	const locales: SiteContent["locales"] = {};
 	const entry = schemaOf("faq-entry");
 	const category = schemaOf("category");

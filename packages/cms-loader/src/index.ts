@@ -1,3 +1,3 @@
 export { cmsLoader } from "./loader.ts";
 export { buildSiteModel, type SiteCategory, type SiteEntry } from "./site-model.ts";
-export { loadEntryPreview, loadSiteContent, readSnapshot, writeSnapshot } from "./source.ts";
+export { loadEntryPreview, loadEntryVersions, loadSiteContent, readSnapshot, writeSnapshot } from "./source.ts";

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { cmsUrl, fetchEntryPreview, fetchSiteContent, type SiteContent, tokenFromEnv, validateDocuments } from "@aide/cms-client";
+import { cmsUrl, fetchEntryContent, fetchSiteContent, type SiteContent, tokenFromEnv, validateDocuments } from "@aide/cms-client";
 import type { Category, FaqEntry } from "@aide/content-schema";
 import { buildSiteModel, type SiteEntry } from "./site-model.ts";
 
@@ -46,15 +46,25 @@ export async function loadSiteContent(env: Env = process.env, onRetry?: (message
 }
 
 /**
- * One entry as its page would show it, from its draft (or published) version in the CMS at
- * `CMS_URL`, read with `CMS_PREVIEW_TOKEN` (default: the local CMS's preview token). Undefined when
- * the entry does not exist in that locale.
+ * Every locale's version of one entry, as its pages show them, from the CMS at `CMS_URL`: the
+ * published versions with `CMS_TOKEN` (default: the local CMS's site token), the drafts with
+ * `CMS_PREVIEW_TOKEN` (default: the local CMS's preview token).
  */
+export async function loadEntryVersions(
+	documentId: string,
+	status: "draft" | "published",
+	env: Env = process.env,
+): Promise<SiteEntry[]> {
+	const token =
+		status === "draft" ? tokenFromEnv("CMS_PREVIEW_TOKEN", "preview-token", env) : tokenFromEnv("CMS_TOKEN", "site-token", env);
+	const model = buildSiteModel(await fetchEntryContent({ url: cmsUrl(env), token, retries: 1 }, documentId, status));
+	return model.entries.filter((entry) => entry.documentId === documentId);
+}
+
+/** One entry as its page would show it, draft or published, in one locale; undefined when it has no such version. */
 export async function loadEntryPreview(
 	target: { documentId: string; locale: string; status: "draft" | "published" },
 	env: Env = process.env,
 ): Promise<SiteEntry | undefined> {
-	const options = { url: cmsUrl(env), token: tokenFromEnv("CMS_PREVIEW_TOKEN", "preview-token", env), retries: 1 };
-	const model = buildSiteModel(await fetchEntryPreview(options, target.documentId, target.status));
-	return model.entries.find((entry) => entry.documentId === target.documentId && entry.locale === target.locale);
+	return (await loadEntryVersions(target.documentId, target.status, env)).find((entry) => entry.locale === target.locale);
 }

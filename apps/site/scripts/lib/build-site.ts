@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "astro";
 import { indexSite } from "../index-site.ts";
-import { discardBuild, newBuildDir, promoteBuild } from "./builds.ts";
+import { newBuildDir, promoteBuild, removeBuild } from "./builds.ts";
 
 const siteDir = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -32,7 +32,7 @@ export async function buildSite(dist: string): Promise<BuildFigures> {
 		promoteBuild(dist, buildDir);
 		return { pages, renderMs: rendered - started, indexMs: indexed - rendered };
 	} catch (error) {
-		discardBuild(buildDir);
+		removeBuild(buildDir);
 		throw error;
 	}
 }

@@ -4,7 +4,18 @@
 // code imports the site's dependencies from apps/site/node_modules. A new build is made in its own folder and put live by replacing the link with rename(2),
 // which is atomic: a reader gets the old site or the new one, never a mix or nothing.
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import {
+	existsSync,
+	linkSync,
+	lstatSync,
+	mkdirSync,
+	readdirSync,
+	realpathSync,
+	renameSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -20,11 +31,41 @@ export function distPath(env: Record<string, string | undefined> = process.env):
 
 const buildsDirOf = (dist: string) => join(siteDir, ".builds", createHash("sha256").update(dist).digest("hex").slice(0, 12));
 
+let builds = 0;
+
 /** A new, empty folder for a build (Astro writes `client/` and `server/` into it). */
 export function newBuildDir(dist: string): string {
-	const dir = join(buildsDirOf(dist), `${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}`);
+	const dir = join(buildsDirOf(dist), `${new Date().toISOString().replace(/[:.]/g, "-")}-${process.pid}-${++builds}`);
 	mkdirSync(dir, { recursive: true });
 	return dir;
+}
+
+/**
+ * A new build folder holding the live build's files as hard links (fast, and no extra space). A
+ * file in it must be replaced (see {@link replaceFile}), never written into: that would change the
+ * live build too.
+ */
+export function linkedCopyOfLive(dist: string): { dir: string; from: string } | undefined {
+	const live = liveBuild(dist);
+	if (!live) return undefined;
+	const from = dirname(live.staticDir);
+	const dir = newBuildDir(dist);
+	const copy = (source: string, target: string) => {
+		for (const entry of readdirSync(source, { withFileTypes: true })) {
+			if (entry.isDirectory()) {
+				mkdirSync(join(target, entry.name));
+				copy(join(source, entry.name), join(target, entry.name));
+			} else linkSync(join(source, entry.name), join(target, entry.name));
+		}
+	};
+	copy(from, dir);
+	return { dir, from: live.id };
+}
+
+/** Replaces a file of a linked copy with new content, leaving the file it was linked to alone. */
+export function replaceFile(path: string, content: string): void {
+	rmSync(path, { force: true });
+	writeFileSync(path, content);
 }
 
 /** Puts a finished build live, atomically, then removes builds older than the one it replaced. */
@@ -40,8 +81,8 @@ export function promoteBuild(dist: string, buildDir: string): void {
 	pruneBuilds(dist);
 }
 
-/** Removes a build that failed. */
-export function discardBuild(buildDir: string): void {
+/** Removes a build that failed, or that is not needed any more. */
+export function removeBuild(buildDir: string): void {
 	rmSync(buildDir, { recursive: true, force: true });
 }
 
