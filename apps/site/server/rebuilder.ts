@@ -42,11 +42,12 @@ export class Rebuilder {
 	#running: Promise<void> | undefined;
 	#count = 0;
 	#stopped = false;
-	#paused: boolean;
+	/** How many holds are on: requests wait until none is. */
+	#holds: number;
 	#idleWaiters: Array<() => void> = [];
 
 	constructor({ build, debounceMs = 150, maxWaitMs = 2_000, paused = false, onReport = () => {} }: RebuilderOptions) {
-		this.#paused = paused;
+		this.#holds = paused ? 1 : 0;
 		this.#build = build;
 		this.#debounceMs = debounceMs;
 		this.#maxWaitMs = maxWaitMs;
@@ -73,19 +74,19 @@ export class Rebuilder {
 		if (this.#stopped) return;
 		this.#reasons.push(reason);
 		this.#firstPendingAt ??= Date.now();
-		if (this.#running || this.#paused) return; // picked up when the running build ends, or on resume()
+		if (this.#running || this.#holds > 0) return; // picked up when the running build ends, or on the last resume()
 		this.#schedule();
 	}
 
-	/** Holds requests until {@link Rebuilder.resume}; a running build goes on. */
+	/** Holds requests until the matching {@link Rebuilder.resume}; a running build goes on. Holds add up. */
 	pause(): void {
-		this.#paused = true;
+		this.#holds++;
 	}
 
-	/** Lets held requests through. */
+	/** Lifts one hold; with none left, held requests go through. */
 	resume(): void {
-		this.#paused = false;
-		if (this.#reasons.length > 0 && !this.#running && !this.#stopped) this.#schedule();
+		this.#holds = Math.max(0, this.#holds - 1);
+		if (this.#holds === 0 && this.#reasons.length > 0 && !this.#running && !this.#stopped) this.#schedule();
 	}
 
 	/** Resolves when no build is running or waiting. */
@@ -108,6 +109,8 @@ export class Rebuilder {
 		const waited = Date.now() - (this.#firstPendingAt ?? Date.now());
 		const delay = Math.max(0, Math.min(this.#debounceMs, this.#maxWaitMs - waited));
 		this.#timer = setTimeout(() => {
+			// Held since this was scheduled: the last resume() schedules it again.
+			if (this.#holds > 0) return;
 			this.#running = this.#run().finally(() => {
 				this.#running = undefined;
 				if (this.#reasons.length > 0 && !this.#stopped) this.#schedule();

@@ -236,13 +236,16 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 	};
 	let patching = Promise.resolve();
 	let patchRequests = 0;
+	let patchesPending = 0;
 	const patchEntry = (documentId: string) => {
 		const request = ++patchRequests;
+		// The full rebuild waits for the patch: on two cores they would only slow each other down.
+		if (patchesPending++ === 0) rebuilder.pause();
 		patching = patching.then(async () => {
-			// Another publish came meanwhile: a burst (an import, a bulk publish), left to the full rebuild.
-			if (patchRequests !== request) return;
 			const started = performance.now();
 			try {
+				// Another publish came meanwhile: a burst (an import, a bulk publish), left to the full rebuild.
+				if (patchRequests !== request) return;
 				const live = liveBuild(options.dist);
 				const versions = await loadEntryVersions(documentId, "published", options.buildEnv);
 				const pathOf = (entry: SiteEntry) => join(entry.locale, "faq", entry.slug, "index.html");
@@ -270,6 +273,8 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				);
 			} catch (error) {
 				log(`could not write the pages of entry ${documentId} at once (${(error as Error).message}); the full rebuild will.`);
+			} finally {
+				if (--patchesPending === 0) rebuilder.resume();
 			}
 		});
 	};

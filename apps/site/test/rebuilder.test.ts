@@ -97,4 +97,20 @@ describe("Rebuilder", () => {
 		await rebuilder.idle();
 		expect(reports.map((report) => report.reasons)).toEqual([["entry.publish (×2)", "start"]]);
 	});
+
+	it("counts holds, and holds a build that was already waiting for quiet", async () => {
+		const { state, build } = slowBuild(10);
+		const rebuilder = new Rebuilder({ build, debounceMs: 50 });
+		rebuilder.request("waiting for quiet");
+		rebuilder.pause();
+		rebuilder.pause();
+		await sleep(150);
+		expect(state.started).toBe(0);
+		rebuilder.resume();
+		await sleep(150);
+		expect(state.started).toBe(0);
+		rebuilder.resume();
+		await rebuilder.idle();
+		expect(state.started).toBe(1);
+	});
 });
