@@ -50,13 +50,8 @@ export async function loadSiteContent(env: Env = process.env, onRetry?: (message
  * published versions with `CMS_TOKEN` (default: the local CMS's site token), the drafts with
  * `CMS_PREVIEW_TOKEN` (default: the local CMS's preview token).
  */
-export async function loadEntryVersions(
-	documentId: string,
-	status: "draft" | "published",
-	env: Env = process.env,
-): Promise<SiteEntry[]> {
-	const token =
-		status === "draft" ? tokenFromEnv("CMS_PREVIEW_TOKEN", "preview-token", env) : tokenFromEnv("CMS_TOKEN", "site-token", env);
+export async function loadEntryVersions(documentId: string, status: "draft" | "published", env: Env = process.env): Promise<SiteEntry[]> {
+	const token = status === "draft" ? tokenFromEnv("CMS_PREVIEW_TOKEN", "preview-token", env) : tokenFromEnv("CMS_TOKEN", "site-token", env);
 	const model = buildSiteModel(await fetchEntryContent({ url: cmsUrl(env), token, retries: 1 }, documentId, status));
 	return model.entries.filter((entry) => entry.documentId === documentId);
 }
