@@ -4,11 +4,13 @@
 // - the site service (127.0.0.1:4322 by default), for the CMS and editors only:
 //   POST /rebuild   the CMS's webhook, authenticated by a secret header compared in constant time;
 //   GET  /preview/… draft previews from links the CMS signed (rendered by the live build's server code);
-//   GET  /status    the last build, for tools and tests.
+//   GET  /status    the last build, for tools and tests;
+//   GET  /internal/<locale>/entry/?id=…  this process's own one-time renders of an entry's page.
 //
 // Rebuilds run in a build process (build-worker.ts) through a debounced, one-at-a-time Rebuilder;
 // each builds aside and swaps the live link atomically, and the servers switch to the new files in
-// the same instant. A failed build changes nothing that readers see.
+// the same instant. A failed build changes nothing that readers see. A single published entry's
+// pages go live at once, ahead of the full rebuild (see patchEntry below).
 import { type ChildProcess, fork } from "node:child_process";
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
