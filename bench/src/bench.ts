@@ -14,7 +14,6 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { runImport } from "@aide/faq-import";
-import autocannon from "autocannon";
 import ora from "ora";
 import { readSettings } from "../../apps/cms/src/settings.ts";
 import { type RunningCms, startCms } from "../../apps/cms/test/support/cms-process.ts";
@@ -24,6 +23,7 @@ import { removeSite } from "../../apps/site/scripts/lib/builds.ts";
 import { type SiteService, startSiteService } from "../../apps/site/server/site-service.ts";
 import { generatePages } from "./generate.ts";
 import { folderSize, gzipSize, megabytes, peakMemory, seconds } from "./measure.ts";
+import { PAGE_SIZE, readLoad } from "./read-load.ts";
 import { measureSearch } from "./search.ts";
 
 const { values } = parseArgs({
@@ -212,31 +212,9 @@ try {
 	);
 
 	const reads = await step(
-		`reading pages of 250 entries, as the build does, with ${readers} concurrent readers for ${readSeconds} s`,
-		async () => {
-			const pageCount = Math.ceil(perLocale / 250);
-			const requests = ["fr", "en"].flatMap((locale) =>
-				Array.from({ length: pageCount }, (_, index) => ({
-					method: "GET" as const,
-					path: `/api/faq-entries?locale=${locale}&sort=order:asc&populate[category][fields][0]=slug&populate[related][fields][0]=slug&pagination[page]=${index + 1}&pagination[pageSize]=250`,
-				})),
-			);
-			const result = await autocannon({
-				url: running.url,
-				connections: readers,
-				duration: readSeconds,
-				headers: { authorization: `Bearer ${running.siteToken()}` },
-				requests,
-			});
-			return {
-				requestsPerSecond: Math.round(result.requests.average),
-				p50Ms: result.latency.p50,
-				p90Ms: result.latency.p90,
-				p97_5Ms: result.latency.p97_5,
-				errors: result.errors + result.timeouts + result.non2xx,
-			};
-		},
-		(result) => `${result.requestsPerSecond} requests/s, p50 ${result.p50Ms} ms, p97.5 ${result.p97_5Ms} ms, ${result.errors} errors`,
+		`reading pages of ${PAGE_SIZE} entries, as the build does, with ${readers} concurrent readers for ${readSeconds} s`,
+		() => readLoad({ url: running.url, token: running.siteToken(), entriesPerLocale: perLocale, readers, seconds: readSeconds }),
+		(result) => `${result.requestsPerSecond} requests/s, p50 ${result.p50Ms} ms, p95 ${result.p95Ms} ms, ${result.errors} errors`,
 	);
 
 	const search = await step(
@@ -280,7 +258,7 @@ try {
 		["publish to live, one entry: the whole site (full rebuild)", `${seconds(publish.wholeSiteMs)} s`],
 		[
 			`CMS paged reads, ${readers} readers`,
-			`${reads.requestsPerSecond} req/s, p50 ${reads.p50Ms} ms, p90 ${reads.p90Ms} ms, p97.5 ${reads.p97_5Ms} ms, ${reads.errors} errors`,
+			`${reads.requestsPerSecond} req/s (${megabytes(reads.bytesPerSecond)} MB/s), p50 ${reads.p50Ms} ms, p95 ${reads.p95Ms} ms, p99 ${reads.p99Ms} ms, ${reads.errors} errors`,
 		],
 		[`first search ("${search[0].term}")`, `${(search[0].bytes / 1024).toFixed(1)} KB, ${search[0].firstResultsMs} ms`],
 		[`second search ("${search[1].term}")`, `${(search[1].bytes / 1024).toFixed(1)} KB, ${search[1].firstResultsMs} ms`],

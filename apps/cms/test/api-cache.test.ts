@@ -1,7 +1,9 @@
 // The content API's response cache, against a real Strapi: reads repeat from memory, per token, and
 // never outlive a write.
 import { readFileSync } from "node:fs";
+import { get } from "node:http";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningCms, startCms } from "./support/cms-process.ts";
 import { createEntryDraft, publishEntry } from "./support/content.ts";
@@ -31,6 +33,30 @@ describe("the content API's response cache", () => {
 		expect(second.headers.get("x-aide-cache")).toBe("hit");
 		expect(second.body).toEqual(first.body);
 		expect(second.headers.get("content-type")).toContain("application/json");
+	});
+
+	it("sends the bytes gzipped to a client that accepts gzip (as a build's fetch does), plain to one that does not", async () => {
+		const raw = (acceptEncoding?: string) =>
+			new Promise<{ encoding?: string; vary?: string; bytes: Buffer }>((resolve, reject) => {
+				const headers = { authorization: `Bearer ${cms.siteToken()}`, ...(acceptEncoding ? { "accept-encoding": acceptEncoding } : {}) };
+				get(`${cms.url}${path}`, { headers }, (response) => {
+					const chunks: Buffer[] = [];
+					response.on("data", (chunk: Buffer) => chunks.push(chunk));
+					response.on("end", () =>
+						resolve({ encoding: response.headers["content-encoding"], vary: response.headers.vary, bytes: Buffer.concat(chunks) }),
+					);
+				}).on("error", reject);
+			});
+		const plain = await raw();
+		const gzipped = await raw("gzip, deflate, br");
+		expect(plain.encoding).toBeUndefined();
+		expect(gzipped.encoding).toBe("gzip");
+		expect(gzipped.vary).toContain("Accept-Encoding");
+		expect(gunzipSync(gzipped.bytes).equals(plain.bytes)).toBe(true);
+		expect(JSON.parse(plain.bytes.toString()).data[0].question).toBe("Première version ?");
+		// What a build's fetch sends and gets: gzip, decoded by fetch itself.
+		const fetched = await request(`${cms.url}${path}`, { token: cms.siteToken() });
+		expect(fetched.headers.get("content-encoding")).toBe("gzip");
 	});
 
 	it("keeps each token's reads apart, and still applies the access rules first", async () => {
