@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { localeCodes } from "@aide/locales";
 import { describe, expect, it } from "vitest";
-import { strings, t } from "../src/i18n/index.ts";
+import { formatDate, strings, t } from "../src/i18n/index.ts";
 
 const srcDir = fileURLToPath(new URL("../src/", import.meta.url));
 const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, "");
@@ -34,5 +34,11 @@ describe("UI strings", () => {
 		expect(t("fr", "category.count", { count: 1 })).toBe("1 question");
 		expect(t("en", "category.count", { count: 3 })).toBe("3 questions");
 		expect(t("en", "entry.untranslated", { language: "Français" })).toBe("This answer is not available in Français yet.");
+	});
+
+	it("writes dates as each locale's readers do", () => {
+		expect(formatDate("fr", "2026-11-27T10:00:00.000Z")).toBe("27 novembre 2026");
+		expect(formatDate("en", "2026-11-27T10:00:00.000Z")).toBe("November 27, 2026");
+		expect(formatDate("fr", "2026-01-03T10:00:00.000Z")).toBe("3 janvier 2026");
 	});
 });

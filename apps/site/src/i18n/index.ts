@@ -28,3 +28,15 @@ export function t(locale: string, key: string, options?: TOptions): string {
 	if (!instance) throw new Error(`No UI strings for the locale "${locale}".`);
 	return instance.t(key, { ...options }) as string;
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date as a reader of `locale` writes it ("27 novembre 2026"). Formatters are made once per locale: making one costs more than rendering a page. */
+export function formatDate(locale: string, date: string | Date): string {
+	let format = dateFormats.get(locale);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
+		dateFormats.set(locale, format);
+	}
+	return format.format(new Date(date));
+}
