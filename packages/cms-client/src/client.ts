@@ -121,13 +121,15 @@ function isPage(value: unknown): value is Page {
 /**
  * Every published document of a collection in one locale: the first page says how many pages there
  * are, the others are read a few at a time. Fails when a page is not what the REST API sends, or
- * when the documents received do not add up to the announced total.
+ * when the documents received do not add up to the announced total. `onPage` sees each page's
+ * documents as they arrive (unvalidated), so work on them can overlap the reading of the next pages.
  */
 export async function fetchAll(
 	options: ClientOptions,
 	plural: string,
 	locale: string,
 	query: Record<string, string> = {},
+	onPage?: (documents: readonly unknown[]) => void,
 ): Promise<unknown[]> {
 	const pageSize = options.pageSize ?? DEFAULTS.pageSize;
 	const concurrency = Math.max(1, options.concurrency ?? DEFAULTS.concurrency);
@@ -137,6 +139,7 @@ export async function fetchAll(
 		const path = `/api/${plural}?${params}`;
 		const body = await getJson(options, path);
 		if (!isPage(body)) throw new CmsError(`The CMS at ${host} answered GET ${path} with something that is not a page of ${plural}.`);
+		onPage?.(body.data);
 		return body;
 	};
 	const first = await readPage(1);

@@ -58,8 +58,13 @@ function assertUnique<T extends { documentId: string }>(
 /** The relations an entry page needs, by documentId (the site model joins them). */
 const ENTRY_RELATIONS = { "populate[category][fields][0]": "slug", "populate[related][fields][0]": "slug" };
 
+export interface FetchHooks {
+	/** Sees each page of a locale's entries as it arrives, before validation (see {@link fetchAll}). */
+	readonly onEntries?: (locale: string, documents: readonly unknown[]) => void;
+}
+
 /** Reads every published entry and category in every locale. Throws a {@link CmsError} at the first problem. */
-export async function fetchSiteContent(options: ClientOptions): Promise<SiteContent> {
+export async function fetchSiteContent(options: ClientOptions, hooks: FetchHooks = {}): Promise<SiteContent> {
 	const locales: SiteContent["locales"] = {};
 	const entry = schemaOf("faq-entry");
 	const category = schemaOf("category");
@@ -68,7 +73,9 @@ export async function fetchSiteContent(options: ClientOptions): Promise<SiteCont
 		localeCodes.map(async (locale) => ({
 			locale,
 			rawCategories: await fetchAll(options, category.plural, locale, { sort: "order:asc" }),
-			rawEntries: await fetchAll(options, entry.plural, locale, { sort: "order:asc", ...ENTRY_RELATIONS }),
+			rawEntries: await fetchAll(options, entry.plural, locale, { sort: "order:asc", ...ENTRY_RELATIONS }, (documents) =>
+				hooks.onEntries?.(locale, documents),
+			),
 		})),
 	);
 	for (const { locale, rawCategories, rawEntries } of raw) {

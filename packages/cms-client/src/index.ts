@@ -1,3 +1,3 @@
 export { type ClientOptions, CmsError, fetchAll } from "./client.ts";
-export { fetchEntryContent, fetchSiteContent, type SiteContent, validateDocuments } from "./content.ts";
+export { type FetchHooks, fetchEntryContent, fetchSiteContent, type SiteContent, validateDocuments } from "./content.ts";
 export { cmsUrl, localCmsDataDir, tokenFromEnv } from "./local-cms.ts";

@@ -74,6 +74,14 @@ describe("fetchAll", () => {
 		expect(seen).toEqual(["Bearer t fr", "Bearer t fr", "Bearer t fr"]);
 	});
 
+	it("shows each page's documents as it arrives", async () => {
+		const url = await serve(pagingCms(25));
+		const pages: number[] = [];
+		const documents = await fetchAll(options(url), "faq-entries", "fr", {}, (page) => pages.push(page.length));
+		expect(pages.sort((a, b) => b - a)).toEqual([10, 10, 5]);
+		expect(documents).toHaveLength(25);
+	});
+
 	it("retries a 500 on page 3, then goes on", async () => {
 		const retries: string[] = [];
 		const url = await serve(

@@ -3,7 +3,7 @@
 import type { SiteContent } from "@aide/cms-client";
 import type { Category, FaqEntry } from "@aide/content-schema";
 import { defaultLocale } from "@aide/locales";
-import { type Heading, renderMarkdown } from "@aide/markdown";
+import { type Heading, type RenderedMarkdown, renderMarkdown } from "@aide/markdown";
 
 export interface SiteEntry {
 	readonly documentId: string;
@@ -37,8 +37,46 @@ export interface SiteCategory {
 	readonly translations: Readonly<Record<string, string>>;
 }
 
+/** Renders an answer's Markdown (sanitised) with its heading ids prefixed by `idPrefix`. */
+export type AnswerRenderer = (markdown: string, idPrefix: string) => RenderedMarkdown;
+
+/** The prefix of the ids in an entry's answer: its anchor (else its slug), so that ids stay unique on list pages. */
+export const answerIdPrefix = (entry: { anchor?: string | null; slug: string }) => `${entry.anchor || entry.slug}-`;
+
+/**
+ * A renderer that renders each answer once: what {@link renderAhead} rendered while the CMS was still
+ * sending pages is found again by its input (so a render can never be paired with another text).
+ */
+export function answerRenderer(): AnswerRenderer {
+	const done = new Map<string, RenderedMarkdown>();
+	return (markdown, idPrefix) => {
+		const key = `${idPrefix}\n${markdown}`;
+		let rendered = done.get(key);
+		if (!rendered) {
+			rendered = renderMarkdown(markdown, { idPrefix });
+			done.set(key, rendered);
+		}
+		return rendered;
+	};
+}
+
+/**
+ * Renders the answers of a page of entries just received (not yet validated: what does not look
+ * like an entry is left for the validation to report), while the next pages are on their way.
+ */
+export function renderAhead(documents: readonly unknown[], render: AnswerRenderer): void {
+	for (const document of documents) {
+		const { answer, anchor, slug } = (document ?? {}) as { answer?: unknown; anchor?: unknown; slug?: unknown };
+		if (typeof answer !== "string" || typeof slug !== "string") continue;
+		render(answer, answerIdPrefix({ anchor: typeof anchor === "string" ? anchor : null, slug }));
+	}
+}
+
 /** Joins and renders the content. The answer's Markdown is sanitised here; nothing else renders it. */
-export function buildSiteModel(content: SiteContent): { entries: SiteEntry[]; categories: SiteCategory[] } {
+export function buildSiteModel(
+	content: SiteContent,
+	render: AnswerRenderer = (markdown, idPrefix) => renderMarkdown(markdown, { idPrefix }),
+): { entries: SiteEntry[]; categories: SiteCategory[] } {
 	const byDocument = new Map<string, Map<string, FaqEntry>>();
 	const categoriesByDocument = new Map<string, Map<string, Category>>();
 	for (const [locale, { entries, categories }] of Object.entries(content.locales)) {
@@ -56,7 +94,7 @@ export function buildSiteModel(content: SiteContent): { entries: SiteEntry[]; ca
 		for (const [locale, entry] of versions) {
 			const category = entry.category ? categoriesByDocument.get(entry.category.documentId)?.get(locale) : undefined;
 			const anchor = entry.anchor || entry.slug;
-			const rendered = renderMarkdown(entry.answer, { idPrefix: `${anchor}-` });
+			const rendered = render(entry.answer, answerIdPrefix(entry));
 			entries.push({
 				documentId: entry.documentId,
 				locale,

@@ -1,5 +1,13 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { cmsUrl, fetchEntryContent, fetchSiteContent, type SiteContent, tokenFromEnv, validateDocuments } from "@aide/cms-client";
+import {
+	cmsUrl,
+	type FetchHooks,
+	fetchEntryContent,
+	fetchSiteContent,
+	type SiteContent,
+	tokenFromEnv,
+	validateDocuments,
+} from "@aide/cms-client";
 import type { Category, FaqEntry } from "@aide/content-schema";
 import { buildSiteModel, type SiteEntry } from "./site-model.ts";
 
@@ -39,10 +47,17 @@ export function writeSnapshot(file: string, content: SiteContent): void {
  * The site's content: from the snapshot named by `AIDE_SNAPSHOT` when set, otherwise from the CMS at
  * `CMS_URL` (default: the local CMS) with `CMS_TOKEN` (default: the local CMS's site token).
  */
-export async function loadSiteContent(env: Env = process.env, onRetry?: (message: string) => void): Promise<SiteContent> {
+export async function loadSiteContent(
+	env: Env = process.env,
+	onRetry?: (message: string) => void,
+	hooks: FetchHooks = {},
+): Promise<SiteContent> {
 	const snapshot = env.AIDE_SNAPSHOT?.trim();
 	if (snapshot) return readSnapshot(snapshot);
-	return fetchSiteContent({ url: cmsUrl(env), token: tokenFromEnv("CMS_TOKEN", "site-token", env), ...(onRetry ? { onRetry } : {}) });
+	return fetchSiteContent(
+		{ url: cmsUrl(env), token: tokenFromEnv("CMS_TOKEN", "site-token", env), ...(onRetry ? { onRetry } : {}) },
+		hooks,
+	);
 }
 
 /**

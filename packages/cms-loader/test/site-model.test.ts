@@ -1,6 +1,7 @@
 import type { SiteContent } from "@aide/cms-client";
 import { describe, expect, it } from "vitest";
 import { buildSiteModel } from "../src/index.ts";
+import { type AnswerRenderer, answerRenderer, renderAhead } from "../src/site-model.ts";
 
 const base = { summary: null, keywords: null, publishedAt: "2026-11-01T00:00:00.000Z", related: [] as Array<{ documentId: string }> };
 const category = (locale: string, name: string, slug: string) => ({
@@ -93,5 +94,44 @@ describe("buildSiteModel", () => {
 		expect(find("fr", "a")?.html).toBe('<h3 id="where-détail">Détail</h3>\n<p>Roubaix </p>');
 		expect(find("fr", "a")?.headings).toEqual([{ depth: 3, slug: "where-détail", text: "Détail" }]);
 		expect(find("fr", "b")?.anchor).toBe("quand");
+	});
+});
+
+describe("rendering answers ahead, as the CMS's pages arrive", () => {
+	/** Counts the renders that reach the Markdown renderer. */
+	function counted(): { render: AnswerRenderer; calls: () => number } {
+		let calls = 0;
+		const inner = answerRenderer();
+		const seen = new Set<string>();
+		return {
+			render: (markdown, idPrefix) => {
+				const key = `${idPrefix}\n${markdown}`;
+				if (!seen.has(key)) calls++;
+				seen.add(key);
+				return inner(markdown, idPrefix);
+			},
+			calls: () => calls,
+		};
+	}
+
+	it("gives the same model as rendering afterwards, rendering each answer once", () => {
+		const { render, calls } = counted();
+		for (const { entries } of Object.values(content.locales)) renderAhead(entries, render);
+		expect(calls()).toBe(3);
+		expect(buildSiteModel(content, render)).toEqual(buildSiteModel(content));
+		expect(calls()).toBe(3);
+	});
+
+	it("never pairs a render with another text: a changed answer is rendered again", () => {
+		const render = answerRenderer();
+		renderAhead([{ slug: "ou", anchor: "where", answer: "Avant." }], render);
+		const changed = structuredClone(content);
+		const model = buildSiteModel(changed, render);
+		expect(model.entries.find((entry) => entry.locale === "fr" && entry.documentId === "a")?.html).toContain("Roubaix");
+	});
+
+	it("leaves what does not look like an entry to the validation", () => {
+		const render = answerRenderer();
+		expect(() => renderAhead([null, 3, { slug: 1, answer: "x" }, { slug: "s", answer: 2 }], render)).not.toThrow();
 	});
 });
