@@ -59,6 +59,18 @@ describe("the content API's response cache", () => {
 		expect(fetched.headers.get("content-encoding")).toBe("gzip");
 	});
 
+	it("serves one read to every spelling of the same query", async () => {
+		const first = await request(`${cms.url}/api/faq-entries?locale=fr&sort=order:asc&pagination[pageSize]=7`, { token: cms.siteToken() });
+		const respelled = await request(`${cms.url}/api/faq-entries?pagination%5BpageSize%5D=7&sort=order%3Aasc&locale=fr`, {
+			token: cms.siteToken(),
+		});
+		expect(first.headers.get("x-aide-cache")).toBeNull();
+		expect(respelled.headers.get("x-aide-cache")).toBe("hit");
+		expect(respelled.body).toEqual(first.body);
+		const other = await request(`${cms.url}/api/faq-entries?locale=en&sort=order:asc&pagination[pageSize]=7`, { token: cms.siteToken() });
+		expect(other.headers.get("x-aide-cache")).toBeNull();
+	});
+
 	it("keeps each token's reads apart, and still applies the access rules first", async () => {
 		const preview = readFileSync(join(cms.dataDir, "preview-token"), "utf8").trim();
 		const other = await request(`${cms.url}${path}`, { token: preview });

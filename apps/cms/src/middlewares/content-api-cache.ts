@@ -21,6 +21,7 @@ interface Context {
 	method: string;
 	path: string;
 	url: string;
+	querystring: string;
 	status: number;
 	body: unknown;
 	type: string;
@@ -35,6 +36,16 @@ interface Cached {
 	body: Buffer;
 	gzipped: Buffer;
 	at: number;
+}
+
+/**
+ * The request's URL with its query in one spelling (decoded, re-encoded, keys sorted; repeated keys
+ * keep their order): `?locale=fr&sort=order:asc` and `?sort=order%3Aasc&locale=fr` are one read.
+ */
+function cacheUrl(ctx: Pick<Context, "path" | "querystring">): string {
+	const query = new URLSearchParams(ctx.querystring);
+	query.sort();
+	return `${ctx.path}?${query}`;
 }
 
 /** Answers with the cached bytes, gzipped when the client accepts it. */
@@ -89,7 +100,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 		}
 		if (!ctx.path.startsWith("/api/")) return next();
 
-		const key = `${ctx.get("authorization")} ${ctx.url}`;
+		const key = `${ctx.get("authorization")} ${cacheUrl(ctx)}`;
 		const hit = cache.get(key);
 		if (hit && Date.now() - hit.at < TTL_MS) {
 			send(ctx, hit);
