@@ -16,8 +16,10 @@ export default defineConfig({
 	// Missing translations are decided per page in getStaticPaths, never by a fallback that would put
 	// French text under lang="en".
 	i18n: { defaultLocale, locales: [...localeCodes], routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false } },
-	// Stylesheets as files: the Content-Security-Policy allows no inline style.
-	build: { inlineStylesheets: "never" },
+	// Stylesheets as files: the Content-Security-Policy allows no inline style. Four pages at a time:
+	// a page is mostly waiting on its file being written, and 20,000 of them one by one left the
+	// process idle a third of the time (docs/BENCHMARKS.md).
+	build: { inlineStylesheets: "never", concurrency: 4 },
 	devToolbar: { enabled: false },
 	server: { host: "127.0.0.1" },
 });

@@ -2,9 +2,10 @@
 // with AIDE_SNAPSHOT=<file> or --snapshot <file>, from a snapshot. The new site is built in its own
 // folder, indexed for search (Pagefind), and put live at apps/site/dist (AIDE_SITE_OUT_DIR overrides)
 // only when both succeeded, by an atomic swap: a failed build leaves the live site as it was.
+// Rendering and indexing run in child processes, one after the other (see lib/build-process.ts).
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { buildSite } from "./lib/build-site.ts";
+import { SiteBuilder } from "./lib/build-process.ts";
 import { distPath } from "./lib/builds.ts";
 
 const { values } = parseArgs({ options: { snapshot: { type: "string" } } });
@@ -12,12 +13,15 @@ if (values.snapshot) process.env.AIDE_SNAPSHOT = resolve(values.snapshot);
 const dist = distPath();
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-try {
-	const { pages, renderMs, indexMs } = await buildSite(dist);
+const builder = new SiteBuilder(process.env);
+const outcome = await builder.build(dist);
+builder.stop();
+if (outcome.ok && outcome.figures) {
+	const { pages, renderMs, indexMs } = outcome.figures;
 	console.log(
 		`aide: built the site into ${dist} in ${seconds(renderMs + indexMs)}: rendered in ${seconds(renderMs)}, ${pages} pages indexed for search in ${seconds(indexMs)}.`,
 	);
-} catch (error) {
-	console.error(`\naide: the site was not built, and the live site (${dist}) was left as it was. ${(error as Error).message}`);
+} else {
+	console.error(`\naide: the site was not built, and the live site (${dist}) was left as it was. ${outcome.error}`);
 	process.exit(1);
 }

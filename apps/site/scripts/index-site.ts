@@ -3,6 +3,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+import { removeBuild } from "./lib/builds.ts";
 
 /** Thrown when Pagefind cannot index the site; the build then fails and the previous site stays. */
 export class IndexError extends Error {
@@ -24,5 +25,17 @@ export async function indexSite(siteDir: string): Promise<number> {
 		return added.page_count;
 	} finally {
 		await pagefind.close();
+	}
+}
+
+/** Indexes a rendered build (see lib/build-site.ts) for search; removes the build when that fails. */
+export async function indexBuild(buildDir: string): Promise<{ pages: number; indexMs: number }> {
+	try {
+		const started = performance.now();
+		const pages = await indexSite(join(buildDir, "client"));
+		return { pages, indexMs: performance.now() - started };
+	} catch (error) {
+		removeBuild(buildDir);
+		throw error;
 	}
 }

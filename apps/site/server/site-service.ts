@@ -7,11 +7,10 @@
 //   GET  /status    the last build, for tools and tests;
 //   GET  /internal/<locale>/entry/?id=…  this process's own one-time renders of an entry's page.
 //
-// Rebuilds run in a build process (build-worker.ts) through a debounced, one-at-a-time Rebuilder;
+// Rebuilds run in build processes (scripts/lib/build-process.ts) through a debounced, one-at-a-time Rebuilder;
 // each builds aside and swaps the live link atomically, and the servers switch to the new files in
 // the same instant. A failed build changes nothing that readers see. A single published entry's
 // pages go live at once, ahead of the full rebuild (see patchEntry below).
-import { type ChildProcess, fork } from "node:child_process";
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -19,15 +18,13 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadEntryPreview, loadEntryVersions, type SiteEntry } from "@aide/cms-loader";
 import { checkPreviewLink, WEBHOOK_SECRET_HEADER } from "@aide/site-link";
+import { SiteBuilder } from "../scripts/lib/build-process.ts";
 import { linkedCopyOfLive, liveBuild, promoteBuild, removeBuild, replaceFile } from "../scripts/lib/builds.ts";
-import type { WorkerReply, WorkerRequest } from "./build-worker.ts";
 import { Rebuilder, type RebuildOutcome, type RebuildReport } from "./rebuilder.ts";
 import { type Handler, SECURITY_HEADERS, setHeaders, staticSite } from "./static-site.ts";
 
 /** A webhook's body is a few KB; anything much larger is not one. */
 const MAX_BODY_BYTES = 1024 * 1024;
-
-const siteDir = fileURLToPath(new URL("../", import.meta.url));
 
 export interface Address {
 	host: string;
@@ -57,67 +54,9 @@ export interface SiteService {
 	rebuilder: Rebuilder;
 	/** Every finished build, oldest first. */
 	reports: RebuildReport[];
-	/** The build process, while it runs (for measurements). */
-	buildPid(): number | undefined;
+	/** The build's processes, while they run (for measurements). */
+	buildPids(): number[];
 	close(): Promise<void>;
-}
-
-/** Builds a worker runs before it is replaced by a fresh process, which bounds what repeated builds can leak. */
-const BUILDS_PER_WORKER = 25;
-
-/** Runs builds in server/build-worker.ts, started on first use and replaced after a crash or BUILDS_PER_WORKER builds. */
-class BuildWorker {
-	#child: ChildProcess | undefined;
-	#builds = 0;
-	readonly #env: Record<string, string | undefined>;
-
-	constructor(env: Record<string, string | undefined>) {
-		this.#env = env;
-	}
-
-	run(dist: string): Promise<RebuildOutcome> {
-		if (this.#child && this.#builds >= BUILDS_PER_WORKER) this.stop();
-		this.#child ??= fork(fileURLToPath(new URL("./build-worker.ts", import.meta.url)), [], {
-			cwd: siteDir,
-			env: this.#env,
-			stdio: ["ignore", "inherit", "inherit", "ipc"],
-		});
-		const child = this.#child;
-		this.#builds++;
-		return new Promise((resolve) => {
-			const onExit = (code: number | null, signal: string | null) => {
-				child.off("message", onMessage);
-				if (this.#child === child) this.#child = undefined;
-				resolve({ ok: false, error: `the build process stopped (${signal ?? `exit ${code}`}) in the middle of the build.` });
-			};
-			const onMessage = (reply: WorkerReply) => {
-				child.off("exit", onExit);
-				const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-				resolve(
-					reply.ok
-						? {
-								ok: true,
-								figures: { pages: reply.pages, renderMs: reply.renderMs, indexMs: reply.indexMs },
-								detail: `${reply.pages} pages; rendered in ${seconds(reply.renderMs)}, indexed in ${seconds(reply.indexMs)}`,
-							}
-						: { ok: false, error: reply.error },
-				);
-			};
-			child.once("exit", onExit);
-			child.once("message", onMessage);
-			child.send({ dist } satisfies WorkerRequest);
-		});
-	}
-
-	get pid(): number | undefined {
-		return this.#child?.pid;
-	}
-
-	stop(): void {
-		this.#child?.kill("SIGTERM");
-		this.#child = undefined;
-		this.#builds = 0;
-	}
 }
 
 function listen(server: Server, { host, port }: Address, what: string): Promise<void> {
@@ -197,7 +136,7 @@ function url({ host, port }: Address, server: Server): string {
 
 export async function startSiteService(options: SiteServiceOptions): Promise<SiteService> {
 	const log = options.log ?? ((message: string) => console.log(`aide: ${message}`));
-	const worker = new BuildWorker(options.buildEnv);
+	const builder = new SiteBuilder(options.buildEnv);
 	const reports: RebuildReport[] = [];
 
 	// What readers are served. Replaced as a whole after each build: one assignment, so a request sees one site.
@@ -283,7 +222,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 
 	const rebuilder = new Rebuilder({
 		build: async () => {
-			const outcome = await worker.run(options.dist);
+			const outcome = await builder.build(options.dist);
 			if (outcome.ok) refreshLive();
 			return outcome;
 		},
@@ -406,11 +345,11 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		serviceUrl: url(options.service, serviceServer),
 		rebuilder,
 		reports,
-		buildPid: () => worker.pid,
+		buildPids: () => builder.pids,
 		async close() {
 			await rebuilder.stop();
 			await patching;
-			worker.stop();
+			builder.stop();
 			await Promise.all(
 				[publicServer, serviceServer].map((server) => new Promise((resolve) => server.close(resolve).closeAllConnections())),
 			);

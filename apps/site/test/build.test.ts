@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCms } from "../../cms/test/support/cms-process.ts";
 import { freePort } from "../../cms/test/support/free-port.ts";
 import { removeSite } from "../scripts/lib/builds.ts";
+import { writeSyntheticSnapshot } from "./support/snapshot.ts";
 
 const siteDir = fileURLToPath(new URL("../", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "aide-site-"));
@@ -264,45 +265,8 @@ describe("a large help center", () => {
 
 	it("gets a light FAQ home: each category's first questions and a link to all of them, no answers", async () => {
 		// 250 entries per locale in two categories, built from a snapshot like the CMS's.
-		const now = "2026-11-27T00:00:00.000Z";
-		const locales = Object.fromEntries(
-			["fr", "en"].map((locale) => [
-				locale,
-				{
-					categories: [0, 1].map((n) => ({
-						id: n + 1,
-						documentId: `cat${n}`,
-						locale,
-						createdAt: now,
-						updatedAt: now,
-						publishedAt: now,
-						name: `${locale === "fr" ? "Rubrique" : "Section"} ${n}`,
-						slug: `${locale}-rubrique-${n}`,
-						description: null,
-						order: n,
-					})),
-					entries: Array.from({ length: 250 }, (_, n) => ({
-						id: n + 1,
-						documentId: `doc${n}`,
-						locale,
-						createdAt: now,
-						updatedAt: now,
-						publishedAt: now,
-						question: `${locale === "fr" ? "Question" : "Question en"} ${n} ?`,
-						slug: `${locale}-question-${n}`,
-						answer: `Réponse **${n}**.`,
-						summary: null,
-						keywords: null,
-						anchor: `q${n}`,
-						order: n,
-						category: { documentId: `cat${n % 2}`, slug: `${locale}-rubrique-${n % 2}` },
-						related: [],
-					})),
-				},
-			]),
-		);
 		const largeSnapshot = join(work, "large.json");
-		writeFileSync(largeSnapshot, JSON.stringify({ fetchedAt: now, locales }));
+		writeSyntheticSnapshot(largeSnapshot, 250);
 		const result = build({ AIDE_SNAPSHOT: largeSnapshot, AIDE_SITE_OUT_DIR: large });
 		expect(result.status, result.stderr).toBe(0);
 

@@ -1,22 +1,19 @@
-// One site build: Astro renders into a new build folder, Pagefind indexes it, and only then is it
-// put live (atomically, see builds.ts). Any failure removes the new folder and leaves the live site.
-// Used once by `npm run build`, and again and again by the build worker of `npm start`.
+// The first step of a site build (see build-process.ts): Astro renders into a new build folder.
+// The second, Pagefind's index, is in ../index-site.ts. A failure removes the new folder and leaves
+// the live site; only a build that passed both steps is put live (atomically, builds.ts).
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "astro";
-import { indexSite } from "../index-site.ts";
-import { newBuildDir, promoteBuild, removeBuild } from "./builds.ts";
+import { newBuildDir, removeBuild } from "./builds.ts";
 
 const siteDir = fileURLToPath(new URL("../../", import.meta.url));
 
-export interface BuildFigures {
-	pages: number;
-	renderMs: number;
-	indexMs: number;
-}
-
-/** Builds the site from the content source in process.env (see @aide/cms-loader) and puts it live at `dist`. */
-export async function buildSite(dist: string): Promise<BuildFigures> {
+/**
+ * Renders the site from the content source in process.env (see @aide/cms-loader) into a new build
+ * folder of `dist`; says how many pages it wrote.
+ */
+export async function renderSite(dist: string): Promise<{ buildDir: string; renderMs: number; pages: number }> {
 	process.env.ASTRO_TELEMETRY_DISABLED = "1";
 	// The content loaders share one CMS fetch per build, not across builds of a long-lived process.
 	process.env.AIDE_BUILD_ID = `${Date.now()}-${Math.random()}`;
@@ -26,11 +23,11 @@ export async function buildSite(dist: string): Promise<BuildFigures> {
 	try {
 		const started = performance.now();
 		await build({ root: siteDir, outDir: buildDir, logLevel: "warn" });
-		const rendered = performance.now();
-		const pages = await indexSite(join(buildDir, "client"));
-		const indexed = performance.now();
-		promoteBuild(dist, buildDir);
-		return { pages, renderMs: rendered - started, indexMs: indexed - rendered };
+		const renderMs = performance.now() - started;
+		const pages = readdirSync(join(buildDir, "client"), { recursive: true, encoding: "utf8" }).filter((name) =>
+			name.endsWith(".html"),
+		).length;
+		return { buildDir, renderMs, pages };
 	} catch (error) {
 		removeBuild(buildDir);
 		throw error;

@@ -1,21 +1,30 @@
-// A long-lived build process for the site service: Astro is loaded once, so a rebuild costs the
-// build itself (about 2 s on the demo content) rather than a cold start as well. The service sends
-// { dist } and gets { ok, figures } or { ok: false, error } back; it replaces the worker after a
-// crash, or after many builds to bound memory.
-import { buildSite } from "../scripts/lib/build-site.ts";
+// The two build processes of build-process.ts. Forked with AIDE_BUILD_STEP=render, a long-lived
+// process that renders with Astro (loaded once: a rebuild of a small site costs the build alone);
+// with AIDE_BUILD_STEP=index, a one-job process that indexes a rendered build with Pagefind.
+// Each gets a request and answers { ok, ... } or { ok: false, error }.
 
-export type WorkerRequest = { dist: string };
-export type WorkerReply = { ok: true; pages: number; renderMs: number; indexMs: number } | { ok: false; error: string };
+export type WorkerRequest = { step: "render"; dist: string } | { step: "index"; buildDir: string };
+export type WorkerReply =
+	| { ok: true; step: "render"; buildDir: string; renderMs: number; pages: number }
+	| { ok: true; step: "index"; pages: number; indexMs: number }
+	| { ok: false; error: string };
 
-process.on("message", async ({ dist }: WorkerRequest) => {
+// Each step loads only its own code: the index process has no use for Astro's hundreds of megabytes.
+const renderStep = async (dist: string) => (await import("./build-site.ts")).renderSite(dist);
+const indexStep = async (buildDir: string) => (await import("../index-site.ts")).indexBuild(buildDir);
+
+process.on("message", async (request: WorkerRequest) => {
 	let reply: WorkerReply;
 	try {
-		reply = { ok: true, ...(await buildSite(dist)) };
+		reply =
+			request.step === "render"
+				? { ok: true, step: "render", ...(await renderStep(request.dist)) }
+				: { ok: true, step: "index", ...(await indexStep(request.buildDir)) };
 	} catch (error) {
 		reply = { ok: false, error: (error as Error).message };
 	}
 	process.send?.(reply);
 });
 
-// The service went away (stopped, or killed): nothing of it stays running.
+// The parent went away (stopped, or killed): nothing of it stays running.
 process.on("disconnect", () => process.exit(0));
