@@ -15,12 +15,12 @@ import { randomUUID, timingSafeEqual } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { loadEntryPreview, loadEntryVersions, type SiteEntry } from "@aide/cms-loader";
 import { checkPreviewLink, WEBHOOK_SECRET_HEADER } from "@aide/site-link";
 import { SiteBuilder } from "../scripts/lib/build-process.ts";
 import { linkedCopyOfLive, liveBuild, promoteBuild, removeBuild, replaceFile } from "../scripts/lib/builds.ts";
-import { Rebuilder, type RebuildOutcome, type RebuildReport } from "./rebuilder.ts";
+import { Rebuilder, type RebuildReport } from "./rebuilder.ts";
 import { type Handler, SECURITY_HEADERS, setHeaders, staticSite } from "./static-site.ts";
 
 /** A webhook's body is a few KB; anything much larger is not one. */
