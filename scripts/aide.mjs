@@ -36,6 +36,9 @@ const TASKS = {
 	snapshot: { system: [], steps: [{ script: "apps/site/scripts/snapshot.ts", args: [] }] },
 	preview: { system: [], steps: [{ script: "apps/site/scripts/preview.ts", args: [] }] },
 	bench: { system: ["chromium"], steps: [{ script: "bench/src/bench.ts", args: [] }] },
+	backup: { system: [], steps: [{ script: "apps/cms/scripts/backup.mts", args: [] }] },
+	restore: { system: [], steps: [{ script: "apps/cms/scripts/restore.mts", args: [] }] },
+	load: { system: [], steps: [{ script: "bench/src/load.ts", args: [] }] },
 	test: {
 		system: ["postgresql", "chromium"],
 		steps: [

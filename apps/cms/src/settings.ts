@@ -69,6 +69,8 @@ export interface Settings {
 	corsOrigins: string[];
 	/** The content API's response cache (middlewares/content-api-cache.ts). */
 	apiCache: { enabled: boolean; maxBytes: number };
+	/** Where `npm run backup` writes, and the nightly backup of `npm start`: when ("HH:MM", or null for never) and how many to keep. */
+	backups: { dir: string; at: string | null; keep: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -118,7 +120,20 @@ export function readSettings(env: Env = process.env, appDir: string = process.cw
 			.filter(Boolean)
 			.map((origin) => readUrl(origin, "CMS_CORS_ORIGINS") ?? origin),
 		apiCache: { enabled: readBool(env.AIDE_API_CACHE, "AIDE_API_CACHE") ?? database.client === "sqlite", maxBytes: 64 * 1024 * 1024 },
+		backups: readBackups(env, appDir),
 	};
+}
+
+function readBackups(env: Env, appDir: string): Settings["backups"] {
+	const dir = nonEmpty(env.AIDE_BACKUP_DIR) ?? ".backups";
+	const at = nonEmpty(env.AIDE_BACKUP_AT)?.toLowerCase() ?? "03:00";
+	if (at !== "off" && !/^([01]\d|2[0-3]):[0-5]\d$/.test(at))
+		throw new ConfigError(`AIDE_BACKUP_AT must be a time of day on the 24-hour clock, such as 03:00, or off; not "${env.AIDE_BACKUP_AT}".`);
+	const keepRaw = nonEmpty(env.AIDE_BACKUP_KEEP) ?? "7";
+	const keep = Number(keepRaw);
+	if (!Number.isInteger(keep) || keep < 1)
+		throw new ConfigError(`AIDE_BACKUP_KEEP must be a whole number of backups, at least 1; not "${keepRaw}".`);
+	return { dir: isAbsolute(dir) ? dir : resolve(appDir, dir), at: at === "off" ? null : at, keep };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

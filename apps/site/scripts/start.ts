@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { scheduleBackups } from "../../cms/scripts/lib/backup-schedule.mts";
 import { ensureSecrets } from "../../cms/scripts/lib/secrets.mts";
 import { adminCredentialsFile } from "../../cms/src/bootstrap/first-admin.ts";
 import { ConfigError, dataDirFrom, readSettings, type Settings, secretsFileIn } from "../../cms/src/settings.ts";
@@ -50,11 +51,13 @@ const dist = distPath();
 let cms: ChildProcess | undefined;
 let service: SiteService | undefined;
 let stopping = false;
+let nightly: ReturnType<typeof scheduleBackups>;
 
 async function stop(code: number): Promise<never> {
 	if (stopping) process.exit(code);
 	stopping = true;
 	say("stopping...");
+	nightly?.stop();
 	await service?.close();
 	if (cms && cms.exitCode === null && cms.signalCode === null) {
 		const exited = new Promise((resolve) => cms?.once("exit", resolve));
@@ -137,6 +140,7 @@ if (!service?.reports.at(-1)?.ok) {
 			: "the site could not be built (see above); it answers 503 until a publish in the CMS rebuilds it.",
 	);
 }
+nightly = scheduleBackups(settings, say);
 const credentials = adminCredentialsFile(settings.dataDir);
 console.log(
 	[
@@ -152,6 +156,9 @@ console.log(
 					: "with the password you set"
 		}`,
 		"  publishing in the CMS rebuilds the site; its Preview button shows drafts.",
+		nightly
+			? `  backups:    every night at ${settings.backups.at} into ${settings.backups.dir}, the ${settings.backups.keep} newest kept (AIDE_BACKUP_AT=off: none)`
+			: "  backups:    no nightly backup (AIDE_BACKUP_AT=off); npm run backup takes one",
 		"",
 	].join("\n"),
 );
