@@ -1,0 +1,40 @@
+// The classic XSS corpus, in Markdown and raw HTML, with encodings and casing that try to slip
+// through, and text that looks like MDX or template code. One list for every test that feeds it to
+// the site: the sanitiser's (render.test.ts), and a reader's Chromium (e2e/tests/hostile.spec.ts).
+
+/** One attack per item; each is a line or two of an answer. */
+export const XSS_CORPUS = [
+	"<script>alert(1)</script>",
+	"<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+	'<img src="x" onerror="alert(1)">',
+	"<img src=x oNeRrOr=alert(1)>",
+	'<a href="javascript:alert(1)">x</a>',
+	'<a href="JaVaScRiPt:alert(1)">x</a>',
+	'<a href="&#106;avascript:alert(1)">x</a>',
+	'<a href="&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;:alert(1)">x</a>',
+	'<a href=" javascript:alert(1)">x</a>',
+	'<a href="java\tscript:alert(1)">x</a>',
+	'<a href="vbscript:msgbox(1)">x</a>',
+	'<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+	"[x](javascript:alert(1))",
+	"[x](JAVASCRIPT:alert(1))",
+	"[x](&#106;avascript:alert(1))",
+	"![x](javascript:alert(1))",
+	'<svg onload="alert(1)"><script>alert(1)</script></svg>',
+	'<iframe srcdoc="<script>alert(1)</script>"></iframe>',
+	'<iframe src="javascript:alert(1)"></iframe>',
+	'<object data="javascript:alert(1)"></object>',
+	'<embed src="javascript:alert(1)">',
+	'<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
+	'<form action="javascript:alert(1)"><button>go</button></form>',
+	"<style>body{background:url(javascript:alert(1))}</style>",
+	'<div style="background:url(javascript:alert(1))">x</div>',
+	'<details open ontoggle="alert(1)">x</details>',
+	'<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+	'<base href="javascript:alert(1)//">',
+	'<input autofocus onfocus="alert(1)">',
+	'<p id="search" name="search">clobber</p>',
+	"<!--><script>alert(1)</script>-->",
+	"{alert(1)} <Component /> {/* mdx */} export const x = 1; import y from 'z'",
+	"{{ constructor.constructor('alert(1)')() }}",
+];
