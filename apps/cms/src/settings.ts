@@ -232,7 +232,11 @@ function readDatabase(env: Env, dataDir: string): DatabaseSettings {
 }
 
 /** Strapi's own rule for admin passwords: 8 to 72 bytes with a lowercase letter, an uppercase letter and a digit. */
+/** Passwords printed in this project's documentation (the README's example): anyone can read them. */
+const PUBLISHED_EXAMPLE_PASSWORDS = ["Long-pass-2026"];
+
 export function adminPasswordProblem(password: string): string | undefined {
+	if (PUBLISHED_EXAMPLE_PASSWORDS.includes(password)) return "is the example printed in the README, which anyone can read";
 	if (password.length < 8) return "is shorter than 8 characters";
 	if (Buffer.byteLength(password) > 72) return "is longer than 72 bytes";
 	if (!/[a-z]/.test(password) || !/[A-Z]/.test(password) || !/\d/.test(password)) {

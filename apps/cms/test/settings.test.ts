@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, readSettings, SECRET_NAMES } from "../src/settings.ts";
 
@@ -89,6 +90,22 @@ describe("readSettings refuses, naming the variable", () => {
 		);
 		expect(errorOf({ JWT_SECRET: "tobemodified" })).toMatch(/^JWT_SECRET holds the placeholder/);
 		expect(errorOf({ TRANSFER_TOKEN_SALT: "changeme" })).toMatch(/^TRANSFER_TOKEN_SALT holds the placeholder/);
+	});
+
+	it("any secret equal to a published example value: Strapi's templates' and this project's documentation's", () => {
+		for (const name of SECRET_NAMES) {
+			for (const example of ["tobemodified", "toBeModified1", "changeme", "secret", "example"]) {
+				expect(errorOf({ [name]: example }), `${name}=${example}`).toMatch(new RegExp(`^${name} holds the placeholder "${example}"`));
+			}
+		}
+		const readme = readFileSync(fileURLToPath(new URL("../../../README.md", import.meta.url)), "utf8");
+		const documented = [...readme.matchAll(/AIDE_ADMIN_PASSWORD='([^']+)'/g)].map((match) => match[1] ?? "");
+		expect(documented.length).toBeGreaterThan(0);
+		for (const password of documented) {
+			expect(errorOf({ AIDE_ADMIN_EMAIL: "you@example.org", AIDE_ADMIN_PASSWORD: password })).toBe(
+				"AIDE_ADMIN_PASSWORD is the example printed in the README, which anyone can read. Choose another, or unset it to get a generated one.",
+			);
+		}
 	});
 
 	it("an empty or missing secret", () => {
