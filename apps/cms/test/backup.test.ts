@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningCms, startCms } from "./support/cms-process.ts";
 import { createEntryDraft, publishEntry } from "./support/content.ts";
 import { request } from "./support/http.ts";
+import { startPostgres } from "./support/postgres.ts";
 
 const appDir = fileURLToPath(new URL("../", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "aide-backup-"));
@@ -171,5 +172,42 @@ describe("a backup taken while an editor publishes", () => {
 		expect(notBackup.code).toBe(1);
 		expect(notBackup.err).toContain(`${work} is not a backup: it has no manifest.json.`);
 		expect(existsSync(join(work, "empty", "aide.db"))).toBe(false);
+	});
+});
+
+describe("with PostgreSQL", () => {
+	it("backs up with pg_dump and restores into another database, equal", async () => {
+		const postgres = await startPostgres();
+		const source = await startCms({ env: { DATABASE_URL: postgres.url }, keepData: true });
+		const pgBackups = join(work, "pg-backups");
+		try {
+			const imported = await runImport({ url: source.url, token: source.importToken() }, writePage(100), { publish: true });
+			expect(imported.errors).toEqual([]);
+			const before = await contentOf(source);
+			expect(before).toHaveLength(4);
+			const backup = await script("backup", [], { AIDE_DATA_DIR: source.dataDir, DATABASE_URL: postgres.url, AIDE_BACKUP_DIR: pgBackups });
+			expect(backup.code, backup.err).toBe(0);
+			const dir = join(pgBackups, readdirSync(pgBackups)[0] ?? "");
+			expect(readdirSync(dir)).toContain("database.pgdump");
+			await source.stop();
+
+			postgres.query("CREATE DATABASE restored");
+			const target = postgres.url.replace(/\/aide$/, "/restored");
+			const dataDir = join(work, "pg-restored");
+			const restoredPg = await script("restore", [dir], { AIDE_DATA_DIR: dataDir, DATABASE_URL: target });
+			expect(restoredPg.code, restoredPg.err).toBe(0);
+			const refused = await script("restore", [dir], { AIDE_DATA_DIR: dataDir, DATABASE_URL: target });
+			expect(refused.err).toContain("The target database already holds data (");
+			const again = await startCms({ env: { DATABASE_URL: target }, dataDir, keepData: true });
+			try {
+				expect(await contentOf(again)).toEqual(before);
+			} finally {
+				await again.stop();
+			}
+		} finally {
+			await source.stop();
+			rmSync(source.dataDir, { recursive: true, force: true });
+			await postgres.stop();
+		}
 	});
 });
