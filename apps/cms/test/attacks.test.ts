@@ -31,6 +31,32 @@ describe("admin login", () => {
 	});
 });
 
+describe("drafts", () => {
+	it("are out of reach of every other API token, even a full-access one an admin made", async () => {
+		const draft = await fetch(`${cms.url}/content-manager/collection-types/api::faq-entry.faq-entry?locale=fr`, {
+			method: "POST",
+			headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" },
+			body: JSON.stringify({ question: "Secret à venir ?", slug: "secret-a-venir", answer: "Pas encore." }),
+		});
+		expect(draft.status).toBe(201);
+		for (const type of ["read-only", "full-access"]) {
+			const made = await fetch(`${cms.url}/admin/api-tokens`, {
+				method: "POST",
+				headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" },
+				body: JSON.stringify({ name: `Third party ${type}`, description: "", type, lifespan: null }),
+			});
+			expect(made.status, type).toBe(201);
+			const { accessKey } = ((await made.json()) as { data: { accessKey: string } }).data;
+			for (const query of ["status=draft", "status=DRAFT", "filters[publishedAt][$null]=true"]) {
+				const response = await fetch(`${cms.url}/api/faq-entries?locale=fr&${query}`, {
+					headers: { authorization: `Bearer ${accessKey}` },
+				});
+				expect(await response.text(), `${type} ${query}`).not.toContain("Secret à venir");
+			}
+		}
+	});
+});
+
 describe("uploads", () => {
 	async function upload(name: string, type: string, content: string | Uint8Array) {
 		const form = new FormData();
