@@ -2,12 +2,7 @@
 // in the Preview panel (the site's own page, served by the site service), publishes, and the public
 // site shows the new text moments later.
 import { expect, test } from "@playwright/test";
-
-const env = (name: string) => {
-	const value = process.env[name];
-	if (!value) throw new Error(`${name} is not set: run through playwright.config.ts, whose global setup starts the portal.`);
-	return value;
-};
+import { env } from "../support/env.ts";
 
 test("an editor changes an English answer, previews it and publishes it to the site", async ({ page, request }) => {
 	test.setTimeout(120_000);

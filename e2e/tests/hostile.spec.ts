@@ -2,12 +2,7 @@
 // editor: a reader's Chromium opens its page, and nothing runs: no dialog, nothing executable left.
 import { expect, test } from "@playwright/test";
 import { XSS_CORPUS } from "../../packages/markdown/test/xss-corpus.ts";
-
-const env = (name: string) => {
-	const value = process.env[name];
-	if (!value) throw new Error(`${name} is not set: run through playwright.config.ts, whose global setup starts the portal.`);
-	return value;
-};
+import { env } from "../support/env.ts";
 
 test("an answer carrying the XSS corpus raises no dialog and leaves nothing executable", async ({ page, request }) => {
 	test.setTimeout(120_000);
