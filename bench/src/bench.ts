@@ -257,7 +257,10 @@ try {
 		["entry page (HTML + CSS, gzipped)", `${sizes.entryPageGzipBytes} B`],
 		["publish to live, one entry: its pages", `${seconds(publish.ms)} s`],
 		["publish to live, one entry: the whole site (full rebuild)", `${seconds(publish.wholeSiteMs)} s`],
-		["CMS paged reads: one read of the whole corpus, as a build (cached when the rebuild's read is under a minute old)", `${seconds(reads.firstReadMs)} s`],
+		[
+			"CMS paged reads: one read of the whole corpus, as a build (cached when the rebuild's read is under a minute old)",
+			`${seconds(reads.firstReadMs)} s`,
+		],
 		[
 			`CMS paged reads, ${readers} readers, ${readSeconds} s`,
 			`${reads.steady.requestsPerSecond} req/s (${megabytes(reads.steady.bytesPerSecond)} MB/s), p50 ${reads.steady.p50Ms} ms, p95 ${reads.steady.p95Ms} ms, p99 ${reads.steady.p99Ms} ms, ${reads.steady.errors} errors`,
