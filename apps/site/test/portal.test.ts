@@ -39,6 +39,9 @@ beforeAll(async () => {
 			AIDE_SITE_OUT_DIR: join(work, "dist"),
 			AIDE_ADMIN_EMAIL: ADMIN.email,
 			AIDE_ADMIN_PASSWORD: ADMIN.password,
+			AIDE_BACKUP_DIR: join(work, "backups"),
+			AIDE_BACKUP_AT: "04:30",
+			AIDE_BACKUP_KEEP: "3",
 		},
 		stdio: ["ignore", "pipe", "pipe"],
 	});
@@ -67,6 +70,7 @@ describe("npm start", () => {
 		expect(output).toContain(`site:       http://127.0.0.1:${ports.site}/`);
 		expect(output).toContain(`CMS admin:  http://127.0.0.1:${ports.cms}/admin`);
 		expect(output).toContain(`log in as ${ADMIN.email}, with AIDE_ADMIN_PASSWORD`);
+		expect(output).toContain(`backups:    every night at 04:30 into ${join(work, "backups")}, the 3 newest kept`);
 		// The demo content's publish events wait for, and join, the first build.
 		expect(output).not.toContain("aide: rebuild #2");
 		expect(output).toMatch(
