@@ -6,7 +6,7 @@
  * (admin, import, API), and any change to content in the database.
  *
  * Bodies are kept as bytes and, gzipped once, as the bytes most clients ask for (a site build's
- * fetch accepts gzip): a 250-entry page is about 500 KB of JSON and 80 KB gzipped, and moving those
+ * fetch accepts gzip): a 250-entry page is about 500 KB of JSON and 40 KB gzipped, and moving those
  * bytes, not the database, is what bounds a cached read.
  *
  * On by default with SQLite, where the CMS is one process. Off by default with PostgreSQL, where

@@ -56,12 +56,11 @@ export class SiteBuilder {
 		this.#render ??= this.#fork([`--max-old-space-size=${this.#heapMb}`]);
 		this.#builds++;
 		const rendered = await ask(this.#render, { step: "render", dist }, `the render process (heap limit ${this.#heapMb} MB)`);
-		if (!rendered.ok) {
+		if (!rendered.ok || rendered.step !== "render") {
 			// A crash (out of memory, killed) leaves a process that cannot be trusted: the next build gets a new one.
 			if (this.#render?.exitCode !== null || this.#render?.signalCode !== null) this.#render = undefined;
-			return { ok: false, error: rendered.error };
+			return { ok: false, error: rendered.ok ? "the render process answered another step" : rendered.error };
 		}
-		if (rendered.step !== "render") throw new Error("the render process answered another step");
 		if (rendered.pages > this.#largeSitePages) await this.#stopRender();
 
 		this.#index = this.#fork([]);
