@@ -12,9 +12,11 @@ try {
 	const [backup] = positionals;
 	if (!backup || positionals.length > 1)
 		throw new BackupError("Say which backup to restore: npm run restore -- <backup folder> [--overwrite].");
+	// Under `npm start` the CMS listens on CMS_HOST / CMS_PORT: that is where a running CMS would answer.
+	const env = { ...process.env, HOST: process.env.CMS_HOST || process.env.HOST, PORT: process.env.CMS_PORT || process.env.PORT };
 	// A fresh data folder gets its secrets, as on a first start (backups carry none: see SECURITY.md).
-	ensureSecrets(secretsFileIn(dataDirFrom(process.env, appDir)));
-	const settings = readSettings(process.env, appDir);
+	ensureSecrets(secretsFileIn(dataDirFrom(env, appDir)));
+	const settings = readSettings(env, appDir);
 	await restoreBackup(settings, backup, { overwrite: values.overwrite, log: (message) => console.log(`aide: ${message}`) });
 	console.log(`aide: restored ${backup}. Start the CMS (npm run cms or npm start): it ensures the tokens and the rebuild webhook again.`);
 } catch (error) {

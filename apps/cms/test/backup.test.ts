@@ -168,6 +168,10 @@ describe("a backup taken while an editor publishes", () => {
 		expect(running.err).toContain(
 			`Something answers on 127.0.0.1:${new URL(cms.url).port}, where the CMS listens: stop the CMS, then restore.`,
 		);
+		// The CMS of `npm start` listens on CMS_PORT.
+		const portal = await script("restore", [backupDir, "--overwrite"], { AIDE_DATA_DIR: cms.dataDir, CMS_PORT: new URL(cms.url).port });
+		expect(portal.code).toBe(1);
+		expect(portal.err).toContain("where the CMS listens: stop the CMS, then restore.");
 		const notBackup = await script("restore", [work], { AIDE_DATA_DIR: join(work, "empty") });
 		expect(notBackup.code).toBe(1);
 		expect(notBackup.err).toContain(`${work} is not a backup: it has no manifest.json.`);
