@@ -8,12 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { runImport } from "@aide/faq-import";
-import * as hdr from "hdr-histogram-js";
 import ora from "ora";
 import { type RunningCms, startCms } from "../../apps/cms/test/support/cms-process.ts";
 import { createEntryDraft, publishEntry } from "../../apps/cms/test/support/content.ts";
 import { generatePages } from "./generate.ts";
-import { measureReads } from "./read-load.ts";
+import { latencyHistogram, measureReads } from "./read-load.ts";
 
 const { values } = parseArgs({
 	options: {
@@ -52,7 +51,7 @@ try {
 	const admin = await running.adminToken();
 
 	spinner.text = `${readers} readers for ${seconds} s, an editor publishing every ${writeEvery} ms`;
-	const writes = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000, numberOfSignificantValueDigits: 3 });
+	const writes = latencyHistogram();
 	const writeErrors: string[] = [];
 	let writing = true;
 	const editor = (async () => {

@@ -31,6 +31,10 @@ export interface ReadFigures {
 
 export const PAGE_SIZE = 250;
 
+/** Milliseconds, from 1 ms to 2 minutes, to 3 significant digits: what the read and write latencies go into. */
+export const latencyHistogram = () =>
+	hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000, numberOfSignificantValueDigits: 3 });
+
 /** The requests of a whole-corpus read, as packages/cms-client makes them. */
 export function buildReads(entriesPerLocale: number) {
 	const pageCount = Math.max(1, Math.ceil(entriesPerLocale / PAGE_SIZE));
@@ -44,7 +48,7 @@ export function buildReads(entriesPerLocale: number) {
 
 /** Reads for `load.seconds` and measures. */
 export async function measureReads(load: ReadLoad): Promise<ReadFigures & { ms: number }> {
-	const latencies = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000, numberOfSignificantValueDigits: 3 });
+	const latencies = latencyHistogram();
 	const statuses: Record<string, number> = {};
 	const started = performance.now();
 	const result = await new Promise<autocannon.Result>((resolve, reject) => {

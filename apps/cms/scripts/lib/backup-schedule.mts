@@ -14,14 +14,12 @@ export function nextRun(at: string, now: Date): Date {
 }
 
 /** Schedules the nightly backups; undefined when they are off. */
-export function scheduleBackups(settings: Settings, log: (message: string) => void): { next: Date; stop(): void } | undefined {
+export function scheduleBackups(settings: Settings, log: (message: string) => void): { stop(): void } | undefined {
 	const { at, keep, dir } = settings.backups;
 	if (at === null) return undefined;
 	let timer: NodeJS.Timeout | undefined;
-	const plan = { next: nextRun(at, new Date()), stop: () => clearTimeout(timer) };
 	const arm = () => {
-		plan.next = nextRun(at, new Date());
-		timer = setTimeout(run, Math.max(0, plan.next.getTime() - Date.now()));
+		timer = setTimeout(run, Math.max(0, nextRun(at, new Date()).getTime() - Date.now()));
 		timer.unref();
 	};
 	const run = async () => {
@@ -35,5 +33,5 @@ export function scheduleBackups(settings: Settings, log: (message: string) => vo
 		arm();
 	};
 	arm();
-	return plan;
+	return { stop: () => clearTimeout(timer) };
 }

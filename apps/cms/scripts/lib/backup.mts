@@ -196,7 +196,8 @@ export function listBackups(backupsDir: string): string[] {
 
 /** Removes all but the `keep` newest backups; returns what it removed. */
 export function pruneBackups(backupsDir: string, keep: number): string[] {
-	const removed = listBackups(backupsDir).slice(0, Math.max(0, listBackups(backupsDir).length - keep));
+	const backups = listBackups(backupsDir);
+	const removed = backups.slice(0, Math.max(0, backups.length - keep));
 	for (const dir of removed) rmSync(dir, { recursive: true, force: true });
 	return removed;
 }
