@@ -16,6 +16,7 @@ import {
 	symlinkSync,
 	writeFileSync,
 } from "node:fs";
+import { rm } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -68,7 +69,7 @@ export function replaceFile(path: string, content: string): void {
 	writeFileSync(path, content);
 }
 
-/** Puts a finished build live, atomically, then removes builds older than the one it replaced. */
+/** Puts a finished build live, atomically, then removes builds older than the one it replaced (see {@link buildsPruned}). */
 export function promoteBuild(dist: string, buildDir: string): void {
 	const link = `${dist}.link-${process.pid}`;
 	mkdirSync(dirname(dist), { recursive: true });
@@ -86,12 +87,46 @@ export function removeBuild(buildDir: string): void {
 	rmSync(buildDir, { recursive: true, force: true });
 }
 
+let pruning: Promise<void> = Promise.resolve();
+let trashCount = 0;
+
+/** Settles when the old builds set aside so far are removed from the disk. */
+export function buildsPruned(): Promise<void> {
+	return pruning;
+}
+
+/**
+ * Sets aside (renames, at once) the builds older than the live one and the one before it, then
+ * removes them in the background: a build of 20,000 pages takes seconds to delete, and the site
+ * service must go on serving meanwhile. What is set aside is decided here, before any next build
+ * folder can appear.
+ */
 function pruneBuilds(dist: string): void {
 	const dir = buildsDirOf(dist);
 	const live = basename(dirname(realpathSync(dist)));
-	const builds = readdirSync(dir).sort().reverse();
+	const builds = readdirSync(dir)
+		.filter((name) => !name.startsWith("."))
+		.sort()
+		.reverse();
 	const keep = new Set([live, ...builds.filter((name) => name !== live).slice(0, KEEP_BUILDS - 1)]);
-	for (const name of builds) if (!keep.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
+	const doomed = builds.filter((name) => !keep.has(name));
+	const trashes: string[] = [];
+	if (doomed.length > 0) {
+		const trash = join(dir, `.trash-${process.pid}-${++trashCount}`);
+		mkdirSync(trash);
+		for (const name of doomed) renameSync(join(dir, name), join(trash, name));
+		trashes.push(trash);
+	}
+	// What an earlier process set aside and could not finish removing (it was stopped).
+	const ours = `.trash-${process.pid}-`;
+	for (const name of readdirSync(dir)) if (name.startsWith(".trash-") && !name.startsWith(ours)) trashes.push(join(dir, name));
+	for (const trash of trashes) {
+		pruning = pruning
+			.then(() => rm(trash, { recursive: true, force: true }))
+			.catch((error: Error) =>
+				console.error(`aide: could not remove old builds in ${trash} (${error.message}); they can be deleted by hand.`),
+			);
+	}
 }
 
 /** The live build: its static files and its server handler's entry module. Undefined before the first build. */
