@@ -29,6 +29,30 @@ describe("renderMarkdown", () => {
 	});
 });
 
+describe("renderMarkdown, GitHub's additions", () => {
+	it("keeps a table column's alignment", () => {
+		const { html } = renderMarkdown("| a | b |\n|:--|--:|\n| 1 | 2 |");
+		expect(html).toContain('<th align="left">a</th>');
+		expect(html).toContain('<td align="right">2</td>');
+		expect(html).not.toContain("style=");
+	});
+
+	it("links bare web and mail addresses", () => {
+		expect(renderMarkdown("See www.example.org or write to help@example.org.").html).toBe(
+			'<p>See <a href="http://www.example.org">www.example.org</a> or write to <a href="mailto:help@example.org">help@example.org</a>.</p>',
+		);
+	});
+
+	it("shows task lists as disabled checkboxes, strikes through, and keeps footnotes' text", () => {
+		const { html } = renderMarkdown("- [ ] to do\n- [x] done\n\n~~old~~ price[^1]\n\n[^1]: Until May.");
+		expect(html).toContain('<li class="task-list-item"><input disabled type="checkbox"> to do</li>');
+		expect(html).toContain('<input checked disabled type="checkbox"> done');
+		expect(html).toContain("<s>old</s>");
+		expect(html).toContain("Until May.");
+		expect(html).not.toContain('class=""');
+	});
+});
+
 describe("renderMarkdown sanitising", () => {
 	for (const attack of XSS_CORPUS) {
 		it(`leaves nothing executable of ${JSON.stringify(attack).slice(0, 70)}`, () => {
@@ -40,6 +64,10 @@ describe("renderMarkdown sanitising", () => {
 			expect(html).toContain("<p>Answer.</p>");
 		});
 	}
+
+	it("shows a link to a script as the text the author typed, not as a link", () => {
+		expect(renderMarkdown("[x](javascript:alert(1))").html).toBe("<p>[x](javascript:alert(1))</p>");
+	});
 
 	it("shows template and MDX-looking text as text", () => {
 		const { html } = renderMarkdown("Use {name} and <Component /> and {{ x }}.");
