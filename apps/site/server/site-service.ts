@@ -137,6 +137,8 @@ function url({ host, port }: Address, server: Server): string {
 export async function startSiteService(options: SiteServiceOptions): Promise<SiteService> {
 	const log = options.log ?? ((message: string) => console.log(`aide: ${message}`));
 	const builder = new SiteBuilder(options.buildEnv);
+	// Astro loads while the service starts, not when the first publish asks for a build.
+	builder.warm();
 	const reports: RebuildReport[] = [];
 
 	// What readers are served. Replaced as a whole after each build: one assignment, so a request sees one site.

@@ -27,17 +27,19 @@ afterAll(() => {
 });
 
 describe("SiteBuilder", () => {
-	it("keeps the render process for the next build, and indexes in a process that is gone once done", async () => {
+	it("renders in the process it started ahead, keeps it for the next build, and indexes in a process that is gone once done", async () => {
 		const builder = new SiteBuilder(env);
 		const dist = distIn("kept");
 		try {
+			builder.warm();
+			const [renderPid, ...none] = builder.pids;
+			expect(renderPid).toBeTypeOf("number");
+			expect(none).toEqual([]);
 			const first = await builder.build(dist);
 			expect(first.ok, first.error).toBe(true);
 			expect(first.figures?.pages).toBe(htmlFiles(dist));
 			expect(readFileSync(join(dist, "en", "faq", "en-question-3", "index.html"), "utf8")).toContain("Question en 3 ?");
-			const [renderPid, ...others] = builder.pids;
-			expect(renderPid).toBeTypeOf("number");
-			expect(others).toEqual([]);
+			expect(builder.pids).toEqual([renderPid]);
 			const firstBuild = realpathSync(dist);
 			const second = await builder.build(dist);
 			expect(second.ok, second.error).toBe(true);
@@ -48,13 +50,19 @@ describe("SiteBuilder", () => {
 		}
 	});
 
-	it("stops the render process before indexing when the site is large", async () => {
+	it("stops the render process before indexing when the site is large, and starts a fresh one for the next build", async () => {
 		const builder = new SiteBuilder(env, { largeSitePages: 10 });
 		const dist = distIn("recycled");
 		try {
+			builder.warm();
+			const [rendering] = builder.pids;
 			const outcome = await builder.build(dist);
 			expect(outcome.ok, outcome.error).toBe(true);
-			expect(builder.pids).toEqual([]);
+			expect(() => process.kill(rendering ?? 0, 0)).toThrow();
+			const [fresh, ...none] = builder.pids;
+			expect(fresh).toBeTypeOf("number");
+			expect(fresh).not.toBe(rendering);
+			expect(none).toEqual([]);
 			expect(readFileSync(join(dist, "pagefind", "pagefind-entry.json"), "utf8")).toContain('"fr"');
 		} finally {
 			builder.stop();

@@ -5,7 +5,8 @@
 //    once), with its V8 heap capped (AIDE_BUILD_HEAP_MB, default 768: left alone, V8 lets garbage
 //    grow the heap to gigabytes on a large site);
 // 2. when the site is large (more than LARGE_SITE_PAGES pages), it is stopped after rendering, which
-//    frees its memory (a gigabyte at 20,000 pages) before Pagefind needs as much; it is also replaced
+//    frees its memory (a gigabyte at 20,000 pages) before Pagefind needs as much, and a fresh one is
+//    started (and loads Astro) once the new build is live, ready for the next; it is also replaced
 //    after a crash or BUILDS_PER_PROCESS builds;
 // 3. a fresh index process runs Pagefind over the new folder, and exits;
 // 4. the new build goes live (builds.ts). A failure at any step removes the new folder and changes nothing.
@@ -53,15 +54,16 @@ export class SiteBuilder {
 	/** Renders, indexes and puts live a new build at `dist`. Never throws: a failure is an outcome. */
 	async build(dist: string): Promise<RebuildOutcome> {
 		if (this.#render && this.#builds >= BUILDS_PER_PROCESS) await this.#stopRender();
-		this.#render ??= this.#fork([`--max-old-space-size=${this.#heapMb}`]);
+		const render = this.#startRender();
 		this.#builds++;
-		const rendered = await ask(this.#render, { step: "render", dist }, `the render process (heap limit ${this.#heapMb} MB)`);
+		const rendered = await ask(render, { step: "render", dist }, `the render process (heap limit ${this.#heapMb} MB)`);
 		if (!rendered.ok || rendered.step !== "render") {
 			// A crash (out of memory, killed) leaves a process that cannot be trusted: the next build gets a new one.
 			if (this.#render?.exitCode !== null || this.#render?.signalCode !== null) this.#render = undefined;
 			return { ok: false, error: rendered.ok ? "the render process answered another step" : rendered.error };
 		}
-		if (rendered.pages > this.#largeSitePages) await this.#stopRender();
+		const large = rendered.pages > this.#largeSitePages;
+		if (large) await this.#stopRender();
 
 		this.#index = this.#fork([]);
 		const indexed = await ask(this.#index, { step: "index", buildDir: rendered.buildDir }, "the index process").finally(() =>
@@ -72,11 +74,25 @@ export class SiteBuilder {
 			return { ok: false, error: indexed.ok ? "the index process answered another step" : indexed.error };
 		}
 		promoteBuild(dist, rendered.buildDir);
+		if (large) this.warm();
 		return {
 			ok: true,
 			figures: { pages: indexed.pages, renderMs: rendered.renderMs, indexMs: indexed.indexMs },
 			detail: `${indexed.pages} pages; rendered in ${seconds(rendered.renderMs)}, indexed in ${seconds(indexed.indexMs)}`,
 		};
+	}
+
+	/**
+	 * Starts the render process now, if there is none, so that it has loaded Astro by the time a build
+	 * is asked for (the site service calls this when it starts).
+	 */
+	warm(): void {
+		this.#startRender();
+	}
+
+	#startRender(): ChildProcess {
+		this.#render ??= this.#fork([`--max-old-space-size=${this.#heapMb}`], { AIDE_BUILD_ROLE: "render" });
+		return this.#render;
 	}
 
 	/** The build's processes while they run (for measurements). */
@@ -91,11 +107,11 @@ export class SiteBuilder {
 		this.#stopIndex();
 	}
 
-	#fork(execArgv: string[]): ChildProcess {
+	#fork(execArgv: string[], env: Record<string, string> = {}): ChildProcess {
 		return fork(workerScript, [], {
 			cwd: siteDir,
 			// Fewer malloc arenas: the render process's native memory stays closer to what it uses.
-			env: { MALLOC_ARENA_MAX: "2", ...this.#env },
+			env: { MALLOC_ARENA_MAX: "2", ...this.#env, ...env },
 			execArgv: [...process.execArgv, ...execArgv],
 			stdio: ["ignore", "inherit", "inherit", "ipc"],
 		});

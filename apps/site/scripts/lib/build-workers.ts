@@ -10,6 +10,9 @@ export type WorkerReply =
 	| { ok: false; error: string };
 
 // Each step loads only its own code: the index process has no use for Astro's hundreds of megabytes.
+// A render process loads Astro as soon as it starts, so that it is ready when the build is asked for
+// (a failure to load is reported by that build).
+if (process.env.AIDE_BUILD_ROLE === "render") import("./build-site.ts").catch(() => undefined);
 const renderStep = async (dist: string) => (await import("./build-site.ts")).renderSite(dist);
 const indexStep = async (buildDir: string) => (await import("../index-site.ts")).indexBuild(buildDir);
 
