@@ -89,7 +89,39 @@ describe("SiteBuilder", () => {
 			builder.stop();
 		}
 	});
+
+	it("replaces a render process that died while waiting for a build", async () => {
+		const builder = new SiteBuilder(env);
+		const dist = distIn("died-idle");
+		try {
+			builder.warm();
+			const [idle] = builder.pids;
+			process.kill(idle as number, "SIGKILL");
+			await until(() => !alive(idle as number));
+			const outcome = await builder.build(dist);
+			expect(outcome.ok, outcome.error).toBe(true);
+			expect(builder.pids).not.toContain(idle);
+		} finally {
+			builder.stop();
+		}
+	});
 });
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function until(condition: () => boolean): Promise<void> {
+	for (let tries = 0; !condition(); tries++) {
+		if (tries > 100) throw new Error("the process did not exit within 5 s");
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
 
 describe("AIDE_BUILD_HEAP_MB", () => {
 	it("defaults to 768 MB and takes a whole number of megabytes", () => {

@@ -91,6 +91,11 @@ export class SiteBuilder {
 	}
 
 	#startRender(): ChildProcess {
+		// One that died while it waited (killed, out of memory) is replaced, not asked.
+		if (this.#render && !this.#render.connected) {
+			this.#render = undefined;
+			this.#builds = 0;
+		}
 		this.#render ??= this.#fork([`--max-old-space-size=${this.#heapMb}`], { AIDE_BUILD_ROLE: "render" });
 		return this.#render;
 	}
@@ -152,6 +157,11 @@ function ask(child: ChildProcess, request: WorkerRequest, what: string): Promise
 		};
 		child.once("exit", onExit);
 		child.once("message", onMessage);
-		child.send(request);
+		child.send(request, (error) => {
+			if (!error) return;
+			child.off("exit", onExit);
+			child.off("message", onMessage);
+			resolve({ ok: false, error: `${what} could not be reached (${error.message}).` });
+		});
 	});
 }
