@@ -113,8 +113,11 @@ export const sanitizeSchema: SanitizeSchema = {
 
 /** Raw HTML is let through here because the allow-list below decides what of it stays. */
 const markdownParser = new MarkdownIt({ html: true, linkify: true }).use(taskLists).use(footnotes);
-// As GitHub does: "www.example.org" is a link too, not only what starts with a scheme.
+// As GitHub does: "www.example.org" and "help@example.org" are links too, not only what starts with a
+// scheme; but "README.md" or "export.sh" is a file name, not a link to a Moldovan or Shell domain.
 markdownParser.linkify.set({ fuzzyLink: true });
+const findLinks = markdownParser.linkify.match.bind(markdownParser.linkify);
+markdownParser.linkify.match = (text) => (findLinks(text) ?? []).filter((link) => link.schema !== "" || /^www\./i.test(link.raw));
 // A table column's alignment as the `align` attribute the allow-list keeps (markdown-it writes a style, which it drops).
 for (const rule of ["th_open", "td_open"] as const) {
 	markdownParser.renderer.rules[rule] = (tokens, index, options, _env, renderer) => {

@@ -37,9 +37,12 @@ describe("renderMarkdown, GitHub's additions", () => {
 		expect(html).not.toContain("style=");
 	});
 
-	it("links bare web and mail addresses", () => {
+	it("links bare web and mail addresses, not file names", () => {
 		expect(renderMarkdown("See www.example.org or write to help@example.org.").html).toBe(
 			'<p>See <a href="http://www.example.org">www.example.org</a> or write to <a href="mailto:help@example.org">help@example.org</a>.</p>',
+		);
+		expect(renderMarkdown("Edit README.md, run export.sh, then open example.org.").html).toBe(
+			"<p>Edit README.md, run export.sh, then open example.org.</p>",
 		);
 	});
 
