@@ -10,7 +10,18 @@
 // It is written as `.partial-aide-<time>` and renamed when complete: a backup that failed leaves no
 // folder that looks like a backup. Secrets are not in backups (see SECURITY.md).
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+	copyFileSync,
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { connect } from "node:net";
 import { join, resolve } from "node:path";
@@ -70,7 +81,11 @@ export async function takeBackup(settings: Settings, backupsDir: string, log: (m
 			files.push("uploads/");
 		}
 		log("exporting the content in Strapi's format (strapi export)");
-		await strapiExport(settings, join(partial, "strapi-export"));
+		await strapiExport(
+			settings,
+			join(partial, "strapi-export"),
+			settings.database.client === "sqlite" ? join(partial, "database.sqlite") : undefined,
+		);
 		files.push("strapi-export.tar.gz");
 		const manifest: Manifest = {
 			format: FORMAT,
@@ -175,14 +190,26 @@ async function dumpPostgres(connection: Extract<DatabaseSettings, { client: "pos
 	await runTool("pg_dump", ["--format=custom", "--no-owner", "--file", file, ...args], env, "The database dump failed");
 }
 
-async function strapiExport(settings: Settings, fileBase: string): Promise<void> {
+/**
+ * Runs `strapi export`, which starts a second Strapi. With SQLite it reads a scratch copy of the
+ * backup's own database, not the live file: its start-up writes would otherwise hold the live
+ * database's write lock while editors save (a save then fails with "database is locked"), and the
+ * export describes the same moment as the database copy.
+ */
+async function strapiExport(settings: Settings, fileBase: string, sqliteCopy?: string): Promise<void> {
 	const cli = join(appDir, "node_modules", "@strapi", "strapi", "bin", "strapi.js");
-	const result = await runAsync(process.execPath, [cli, "export", "--no-encrypt", "--file", fileBase], {
-		cwd: appDir,
-		env: { ...process.env, AIDE_DATA_DIR: settings.dataDir, NODE_ENV: "production" },
-	});
-	if (result.code !== 0 || !existsSync(`${fileBase}.tar.gz`))
-		throw new BackupError(`Strapi's export failed: ${(result.stderr || result.stdout).trim().split("\n").slice(-5).join(" ")}`);
+	const scratch = sqliteCopy ? `${fileBase}-source.sqlite` : undefined;
+	if (sqliteCopy && scratch) copyFileSync(sqliteCopy, scratch);
+	try {
+		const result = await runAsync(process.execPath, [cli, "export", "--no-encrypt", "--file", fileBase], {
+			cwd: appDir,
+			env: { ...process.env, AIDE_DATA_DIR: settings.dataDir, NODE_ENV: "production", ...(scratch ? { DATABASE_FILENAME: scratch } : {}) },
+		});
+		if (result.code !== 0 || !existsSync(`${fileBase}.tar.gz`))
+			throw new BackupError(`Strapi's export failed: ${(result.stderr || result.stdout).trim().split("\n").slice(-5).join(" ")}`);
+	} finally {
+		if (scratch) for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${scratch}${suffix}`, { force: true });
+	}
 }
 
 /** The backups in `backupsDir`, oldest first. */
