@@ -104,7 +104,8 @@ export function buildsPruned(): Promise<void> {
 function pruneBuilds(dist: string): void {
 	const dir = buildsDirOf(dist);
 	const live = basename(dirname(realpathSync(dist)));
-	const builds = readdirSync(dir)
+	const names = readdirSync(dir);
+	const builds = names
 		.filter((name) => !name.startsWith("."))
 		.sort()
 		.reverse();
@@ -119,7 +120,7 @@ function pruneBuilds(dist: string): void {
 	}
 	// What an earlier process set aside and could not finish removing (it was stopped).
 	const ours = `.trash-${process.pid}-`;
-	for (const name of readdirSync(dir)) if (name.startsWith(".trash-") && !name.startsWith(ours)) trashes.push(join(dir, name));
+	for (const name of names) if (name.startsWith(".trash-") && !name.startsWith(ours)) trashes.push(join(dir, name));
 	for (const trash of trashes) {
 		pruning = pruning
 			.then(() => rm(trash, { recursive: true, force: true }))
