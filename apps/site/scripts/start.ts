@@ -3,7 +3,12 @@
 // the CMS's webhook asks for rebuilds and its Preview button opens drafts; starts the CMS (apps/cms,
 // with the demo content on an empty database) on CMS_HOST / CMS_PORT (127.0.0.1:1337); then builds
 // the site. Ctrl-C stops everything.
-import { type ChildProcess, spawn } from "node:child_process";
+//
+// A CMS that stops is started again (lib/supervise.ts); the site stays served meanwhile. Nothing this
+// starts outlives it: Ctrl-C, SIGTERM, SIGHUP and a crash stop the CMS and the build processes before
+// the portal exits, and if the portal is killed outright (SIGKILL), the CMS sees its stdin pipe close
+// (lib/exit-with-portal.ts) and the build processes their IPC channel, and each stops on its own.
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { scheduleBackups } from "../../cms/scripts/lib/backup-schedule.mts";
@@ -12,8 +17,10 @@ import { adminCredentialsFile } from "../../cms/src/bootstrap/first-admin.ts";
 import { ConfigError, dataDirFrom, readSettings, type Settings, secretsFileIn } from "../../cms/src/settings.ts";
 import { type SiteService, startSiteService } from "../server/site-service.ts";
 import { distPath } from "./lib/builds.ts";
+import { type Launch, Supervisor } from "./lib/supervise.ts";
 
 const cmsDir = fileURLToPath(new URL("../../cms/", import.meta.url));
+const exitWithPortal = fileURLToPath(new URL("./lib/exit-with-portal.ts", import.meta.url));
 const env = process.env;
 const say = (message: string) => console.log(`aide: ${message}`);
 const fail = (message: string): never => {
@@ -48,38 +55,26 @@ const cmsUrl = `http://${settings.host === "0.0.0.0" ? "127.0.0.1" : settings.ho
 const serviceUrl = new URL(settings.siteServiceUrl);
 const dist = distPath();
 
-let cms: ChildProcess | undefined;
 let service: SiteService | undefined;
 let stopping = false;
 let nightly: ReturnType<typeof scheduleBackups>;
 
-async function stop(code: number): Promise<never> {
-	if (stopping) process.exit(code);
-	stopping = true;
-	say("stopping...");
-	nightly?.stop();
-	await service?.close();
-	if (cms && cms.exitCode === null && cms.signalCode === null) {
-		const exited = new Promise((resolve) => cms?.once("exit", resolve));
-		cms.kill("SIGTERM");
-		const timer = setTimeout(() => cms?.kill("SIGKILL"), 10_000);
-		await exited;
-		clearTimeout(timer);
-	}
-	say("stopped.");
-	process.exit(code);
-}
-process.on("SIGINT", () => void stop(0));
-process.on("SIGTERM", () => void stop(0));
-
-/** Starts the CMS's own launcher and resolves once it says it is ready; its output goes through. */
-function startCms(): Promise<ChildProcess> {
-	const child = spawn(process.execPath, ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", "scripts/serve.mts"], {
-		cwd: cmsDir,
-		env: cmsEnv,
-		stdio: ["ignore", "pipe", "inherit"],
-	});
-	return new Promise((resolve, reject) => {
+/** Starts the CMS's own launcher; `ready` resolves once it says it is ready. Its output goes through. */
+function launchCms(): Launch {
+	const child = spawn(
+		process.execPath,
+		["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", "--import", exitWithPortal, "scripts/serve.mts"],
+		{
+			cwd: cmsDir,
+			env: cmsEnv,
+			// stdin: the pipe whose end tells the CMS that the portal is gone (see lib/exit-with-portal.ts).
+			stdio: ["pipe", "pipe", "pipe"],
+			// Its own process group (see lib/supervise.ts).
+			detached: true,
+		},
+	);
+	child.stderr.pipe(process.stderr);
+	const ready = new Promise<void>((resolve, reject) => {
 		let ready = false;
 		let pending = "";
 		child.stdout.on("data", (chunk: Buffer) => {
@@ -87,14 +82,60 @@ function startCms(): Promise<ChildProcess> {
 			pending = (pending + chunk.toString()).slice(-4096);
 			if (!ready && pending.includes("aide: the CMS is ready")) {
 				ready = true;
-				resolve(child);
+				resolve();
 			}
 		});
 		child.once("exit", (code, signal) => {
 			if (!ready) reject(new Error(`The CMS stopped before it was ready (${signal ?? `exit ${code}`}); its output above says why.`));
 		});
 	});
+	return { child, ready };
 }
+
+// Readers keep the last good site while the CMS is away; once it is back, a rebuild catches up with
+// what was published just before it stopped.
+const cms = new Supervisor({
+	what: "the CMS",
+	launch: launchCms,
+	log: (message) => console.error(`\naide: ${message} The site is still served from the last good build.`),
+	onRestarted: (restarts) => {
+		say(`the CMS is back (restart ${restarts}); rebuilding the site from it.`);
+		service?.rebuilder.request("the CMS restarted");
+	},
+});
+
+async function stop(code: number): Promise<never> {
+	if (stopping) process.exit(code);
+	stopping = true;
+	say("stopping...");
+	// Whatever hangs, the portal still exits (and "exit" below still stops the CMS).
+	setTimeout(() => process.exit(code), 30_000).unref();
+	nightly?.stop();
+	await service?.close();
+	await cms.stop();
+	say("stopped.");
+	process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
+// A bug in the portal stops everything in order, rather than leaving the CMS running without it.
+const crashed = (error: unknown) => {
+	console.error("\naide: the portal failed:", error);
+	if (!stopping) void stop(1);
+};
+process.on("uncaughtException", crashed);
+process.on("unhandledRejection", crashed);
+// Any exit that skipped stop() (process.exit on a start-up error, a second Ctrl-C): the CMS and the
+// build processes are told to stop, without waiting (nothing can wait here).
+process.on("exit", () => {
+	cms.stopNow();
+	for (const pid of service?.buildPids() ?? []) {
+		try {
+			process.kill(pid, "SIGTERM");
+		} catch {
+			// Already gone.
+		}
+	}
+});
 
 // The servers first: a port in use stops the start before the CMS's slower one.
 try {
@@ -115,24 +156,22 @@ try {
 	);
 }
 
+/** While stop() runs (a signal came during the start), the start goes no further: stop() exits. */
+const untilStopped = () => new Promise<never>(() => undefined);
+
 try {
-	cms = await startCms();
+	await cms.start();
 } catch (error) {
+	if (stopping) await untilStopped();
 	console.error(`\naide: the portal did not start. ${(error as Error).message}`);
 	await stop(1);
 }
-// Readers keep the last good site if the CMS stops; publishing needs it back.
-cms?.once("exit", (code, signal) => {
-	if (stopping) return;
-	console.error(
-		`\naide: the CMS stopped (${signal ?? `exit ${code}`}); its output above says why. The site is still served from the last good build; stop with Ctrl-C and run npm start again to publish.`,
-	);
-});
 
 say("building the site from the CMS...");
 service?.rebuilder.request("start");
 service?.rebuilder.resume();
 await service?.rebuilder.idle();
+if (stopping) await untilStopped();
 if (!service?.reports.at(-1)?.ok) {
 	say(
 		existsSync(dist)
