@@ -1,6 +1,7 @@
 // `npm start` (scripts/start.ts) when a part of it stops: a CMS that is killed is started again and
 // publishing works after; a CMS that cannot start is given up on, once, with the site still served;
 // and the portal, however it is stopped (SIGKILL included), leaves no process running and no port held.
+import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -47,6 +48,7 @@ afterAll(() => {
 	rmSync(work, { recursive: true, force: true });
 });
 
+const exitCode = async (portal: Portal) => portal.child.exitCode ?? (await once(portal.child, "exit"))[0];
 const siteStatus = async (portal: Portal, path = "/fr/") => (await fetch(`http://127.0.0.1:${portal.ports.site}${path}`)).status;
 
 /** Waits until none of `pids` runs and no port of the portal is held (measured: half a second after SIGKILL). */
@@ -164,20 +166,38 @@ describe("npm start leaves nothing running when it stops", () => {
 		await allGone(portal, pids);
 	});
 
+	/** Starts a portal and waits until its CMS process runs (it is then some seconds from ready). */
+	async function portalWithCmsStarting(nodeArgs: string[] = []): Promise<Portal> {
+		const portal = await startPortal(work, { nodeArgs });
+		portals.push(portal);
+		const deadline = Date.now() + 60_000;
+		while (portal.cmsPid() === undefined) {
+			if (Date.now() > deadline) throw new Error(`The CMS did not start within 60 s:\n${portal.output()}`);
+			await sleep(50);
+		}
+		return portal;
+	}
+
 	for (const signal of ["SIGTERM", "SIGHUP"] as const) {
 		it(`when it gets ${signal} while the CMS is starting: the CMS stops too, and every port is free`, async () => {
-			const portal = await startPortal(work);
-			portals.push(portal);
-			const deadline = Date.now() + 60_000;
-			while (portal.cmsPid() === undefined) {
-				if (Date.now() > deadline) throw new Error(`The CMS did not start within 60 s:\n${portal.output()}`);
-				await sleep(50);
-			}
+			const portal = await portalWithCmsStarting();
 			const pids = tree(portal);
 			portal.child.kill(signal);
 			await allGone(portal, pids);
 			// Nothing started after the signal either.
 			expect(portal.output()).not.toContain("aide: the CMS is ready");
+			expect(await exitCode(portal)).toBe(0);
 		});
 	}
+
+	it("when an error nothing catches stops it: it says so, exits 1, and the CMS stops too", async () => {
+		const crash = fileURLToPath(new URL("./fixtures/crash-on-sigusr2.ts", import.meta.url));
+		const portal = await portalWithCmsStarting(["--import", crash]);
+		const pids = tree(portal);
+		portal.child.kill("SIGUSR2");
+		await allGone(portal, pids);
+		expect(portal.output()).toContain("aide: the portal failed: Error: a bug in the portal, made by the test");
+		expect(portal.output()).toContain("aide: stopped.");
+		expect(await exitCode(portal)).toBe(1);
+	});
 });

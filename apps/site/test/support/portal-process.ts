@@ -36,11 +36,11 @@ function cmdline(pid: number): string {
 }
 
 /** Starts the portal on free ports with its data in `work` (reused between portals: only the first loads the demo content). */
-export async function startPortal(work: string): Promise<Portal> {
+export async function startPortal(work: string, { nodeArgs = [] }: { nodeArgs?: string[] } = {}): Promise<Portal> {
 	const ports = { site: await freePort(), service: await freePort(), cms: await freePort() };
 	const dataDir = join(work, "data");
 	const { NODE_ENV: _test, VITEST: _vitest, ...inherited } = process.env;
-	const child = spawn(process.execPath, ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", "scripts/start.ts"], {
+	const child = spawn(process.execPath, ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", ...nodeArgs, "scripts/start.ts"], {
 		cwd: siteDir,
 		env: {
 			...inherited,
