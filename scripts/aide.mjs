@@ -9,10 +9,10 @@
 //
 // Plain JavaScript on purpose: this file must run before TypeScript, pnpm or Node 24 exist.
 
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { constants as osConstants, tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -73,6 +73,34 @@ function run(command, args, options = {}) {
 	const result = spawnSync(command, args, { stdio: "inherit", cwd: root, ...options });
 	if (result.error) fail(`could not run ${command}: ${result.error.message}`);
 	return result.status ?? 1;
+}
+
+/**
+ * Runs a task's step and resolves with its exit code. Not spawnSync: this process must stay able to
+ * pass on the signals it gets (SIGTERM from a service manager or from npm, SIGHUP), or `npm start`
+ * stopped that way would leave the portal running with its ports. SIGINT is passed on only without a
+ * terminal: with one, Ctrl-C already reaches the whole foreground group, the step included, and a
+ * second SIGINT would tell the portal to stop at once instead of in order.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import("node:child_process").SpawnOptions} options
+ * @returns {Promise<number>}
+ */
+function runStep(command, args, options) {
+	return new Promise((resolve) => {
+		const child = spawn(command, args, { stdio: "inherit", cwd: root, ...options });
+		/** @param {NodeJS.Signals} signal */
+		const forward = (signal) => {
+			if (signal !== "SIGINT" || !process.stdin.isTTY) child.kill(signal);
+		};
+		const signals = /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"]);
+		for (const signal of signals) process.on(signal, forward);
+		child.once("error", (error) => fail(`could not run ${command}: ${error.message}`));
+		child.once("exit", (code, signal) => {
+			for (const name of signals) process.off(name, forward);
+			resolve(code ?? (signal ? 128 + (osConstants.signals[signal] ?? 0) : 1));
+		});
+	});
 }
 
 /**
@@ -218,7 +246,7 @@ function findPostgresBin(name) {
 	return dir ? join(dir, name) : undefined;
 }
 
-function main() {
+async function main() {
 	const [taskName, ...extra] = process.argv.slice(2);
 	const task = taskName === undefined ? undefined : TASKS[taskName];
 	if (!task) fail(`unknown task "${taskName ?? ""}". Known tasks: ${Object.keys(TASKS).join(", ")}.`);
@@ -240,8 +268,8 @@ function main() {
 	for (const [index, step] of task.steps.entries()) {
 		const last = index === task.steps.length - 1 ? extra : [];
 		const status = Array.isArray(step)
-			? run(nodeBin, [pnpm, ...step, ...last], { env })
-			: run(nodeBin, [...SCRIPT_NODE_OPTIONS, join(root, step.script), ...step.args, ...last], {
+			? await runStep(nodeBin, [pnpm, ...step, ...last], { env })
+			: await runStep(nodeBin, [...SCRIPT_NODE_OPTIONS, join(root, step.script), ...step.args, ...last], {
 					env,
 					cwd: process.env.INIT_CWD ?? process.cwd(),
 				});
@@ -249,4 +277,4 @@ function main() {
 	}
 }
 
-main();
+await main();

@@ -167,8 +167,8 @@ describe("npm start leaves nothing running when it stops", () => {
 	});
 
 	/** Starts a portal and waits until its CMS process runs (it is then some seconds from ready). */
-	async function portalWithCmsStarting(nodeArgs: string[] = []): Promise<Portal> {
-		const portal = await startPortal(work, { nodeArgs });
+	async function portalWithCmsStarting(nodeArgs: string[] = [], entryPoint = false): Promise<Portal> {
+		const portal = await startPortal(work, { nodeArgs, entryPoint });
 		portals.push(portal);
 		const deadline = Date.now() + 60_000;
 		while (portal.cmsPid() === undefined) {
@@ -189,6 +189,14 @@ describe("npm start leaves nothing running when it stops", () => {
 			expect(await exitCode(portal)).toBe(0);
 		});
 	}
+
+	it("when npm start's entry point (scripts/aide.mjs) gets SIGTERM: it passes it on, and every process and port is gone", async () => {
+		const portal = await portalWithCmsStarting([], true);
+		const pids = tree(portal);
+		portal.child.kill("SIGTERM");
+		await allGone(portal, pids);
+		expect(await exitCode(portal)).toBe(0);
+	});
 
 	it("when an error nothing catches stops it: it says so, exits 1, and the CMS stops too", async () => {
 		const crash = fileURLToPath(new URL("./fixtures/crash-on-sigusr2.ts", import.meta.url));

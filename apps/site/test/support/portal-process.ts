@@ -36,11 +36,16 @@ function cmdline(pid: number): string {
 }
 
 /** Starts the portal on free ports with its data in `work` (reused between portals: only the first loads the demo content). */
-export async function startPortal(work: string, { nodeArgs = [] }: { nodeArgs?: string[] } = {}): Promise<Portal> {
+export async function startPortal(
+	work: string,
+	{ nodeArgs = [], entryPoint = false }: { nodeArgs?: string[]; entryPoint?: boolean } = {},
+): Promise<Portal> {
 	const ports = { site: await freePort(), service: await freePort(), cms: await freePort() };
 	const dataDir = join(work, "data");
 	const { NODE_ENV: _test, VITEST: _vitest, ...inherited } = process.env;
-	const child = spawn(process.execPath, ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", ...nodeArgs, "scripts/start.ts"], {
+	// entryPoint: through scripts/aide.mjs, as `npm start` runs it, rather than start.ts itself.
+	const script = entryPoint ? [join(siteDir, "..", "..", "scripts", "aide.mjs"), "start"] : ["scripts/start.ts"];
+	const child = spawn(process.execPath, ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", ...nodeArgs, ...script], {
 		cwd: siteDir,
 		env: {
 			...inherited,
