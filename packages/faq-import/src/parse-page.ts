@@ -24,6 +24,8 @@ export interface Page {
 	readonly key: string;
 	/** The category: front matter `category`, else `title`; none when the page has neither. */
 	readonly category: string | undefined;
+	/** 1-based line of the category's name: its front-matter key (1 when there is none). */
+	readonly categoryLine: number;
 	/** Text between the page's title and its first question. */
 	readonly description: string | undefined;
 	/** Front matter `weight`: the category's place among categories. */
@@ -52,8 +54,8 @@ export function parsePage(file: string, text: string, options: { locale?: string
 	const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 
 	const { data, body, bodyLine, lineOf } = readFrontMatter(file, source);
-	const category =
-		optionalString(data.get("category"), "category", file, lineOf) ?? optionalString(data.get("title"), "title", file, lineOf);
+	const named = optionalString(data.get("category"), "category", file, lineOf);
+	const category = named ?? optionalString(data.get("title"), "title", file, lineOf);
 	const weight = data.get("weight");
 	if (weight !== undefined && weight !== null && !Number.isSafeInteger(weight)) {
 		throw new ImportError(
@@ -109,7 +111,8 @@ export function parsePage(file: string, text: string, options: { locale?: string
 		}
 		entries.push({ question, anchor, answer, keywords, line });
 	}
-	return { file, locale, key, category, description, weight: typeof weight === "number" ? weight : undefined, entries };
+	const categoryLine = lineOf(named === undefined ? "title" : "category");
+	return { file, locale, key, category, categoryLine, description, weight: typeof weight === "number" ? weight : undefined, entries };
 }
 
 function optionalString(value: unknown, name: string, file: string, lineOf: (key: string) => number): string | undefined {
