@@ -15,7 +15,7 @@ import { request } from "./support/http.ts";
 import { malformedPages } from "./support/malformed-pages.ts";
 
 const cli = fileURLToPath(new URL("../../../packages/faq-import/src/cli.ts", import.meta.url));
-const pages = malformedPages(240);
+const pages = malformedPages(200);
 
 let cms: RunningCms;
 let work: string;
