@@ -38,7 +38,7 @@ const YAML_OPTIONS = {
  * no front matter has an empty one. Throws an {@link ImportError} naming `file` and the line.
  */
 export function readFrontMatter(file: string, source: string): FrontMatter {
-	if (source.startsWith("+++\n") || source === "+++") {
+	if (/^\+\+\+[ \t]*(?:\n|$)/.test(source)) {
 		throw new ImportError(
 			`${file}:1: this page's front matter is TOML (between "+++" lines), which the import does not read. Write it as YAML between "---" lines (title: ..., weight: ...), or remove it.`,
 		);

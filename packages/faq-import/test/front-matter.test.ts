@@ -50,7 +50,7 @@ describe("front matter that is code is refused, and never run", () => {
 	});
 
 	it("TOML between +++ lines is refused, saying to write YAML", () => {
-		expect(errorOf(() => parsePage("faq.md", '+++\ntitle = "FAQ"\n+++\n\n## Q\n\nA\n'))).toBe(
+		expect(errorOf(() => parsePage("faq.md", '+++ \r\ntitle = "FAQ"\r\n+++\r\n\r\n## Q\r\n\r\nA\r\n'))).toBe(
 			'faq.md:1: this page\'s front matter is TOML (between "+++" lines), which the import does not read. Write it as YAML between "---" lines (title: ..., weight: ...), or remove it.',
 		);
 	});
