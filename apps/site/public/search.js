@@ -4,8 +4,8 @@
 (() => {
 	const root = document.querySelector("search.search");
 	if (!root) return;
-	const input = root.querySelector("#search-input");
-	const category = root.querySelector("#search-category");
+	const input = root.querySelector("#aide_search-input");
+	const category = root.querySelector("#aide_search-category");
 	const panel = root.querySelector(".search-panel");
 	const status = root.querySelector(".search-status");
 	const list = root.querySelector(".search-results");

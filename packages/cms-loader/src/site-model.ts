@@ -40,8 +40,13 @@ export interface SiteCategory {
 /** Renders an answer's Markdown (sanitised) with its heading ids prefixed by `idPrefix`. */
 export type AnswerRenderer = (markdown: string, idPrefix: string) => RenderedMarkdown;
 
-/** The prefix of the ids in an entry's answer: its anchor (else its slug), so that ids stay unique on list pages. */
-export const answerIdPrefix = (entry: { anchor?: string | null; slug: string }) => `${entry.anchor || entry.slug}-`;
+/**
+ * The prefix of the ids in an entry's answer: its anchor (else its slug) and "--", so that ids stay unique
+ * on list pages. No anchor holds "--" (`^[a-z0-9]+(?:-[a-z0-9]+)*$`), so an answer's heading id is never
+ * another entry's anchor, and its part before the first "--" names its entry: two answers cannot share one.
+ * (The site's own ids start with `aide_`, which neither can.)
+ */
+export const answerIdPrefix = (entry: { anchor?: string | null; slug: string }) => `${entry.anchor || entry.slug}--`;
 
 /**
  * A renderer that renders each answer once: what {@link renderAhead} rendered while the CMS was still

@@ -91,8 +91,8 @@ describe("buildSiteModel", () => {
 	});
 
 	it("renders answers sanitised, with heading ids under the entry's anchor, and falls back to the slug for anchors", () => {
-		expect(find("fr", "a")?.html).toBe('<h3 id="where-détail">Détail</h3>\n<p>Roubaix </p>');
-		expect(find("fr", "a")?.headings).toEqual([{ depth: 3, slug: "where-détail", text: "Détail" }]);
+		expect(find("fr", "a")?.html).toBe('<h3 id="where--détail">Détail</h3>\n<p>Roubaix </p>');
+		expect(find("fr", "a")?.headings).toEqual([{ depth: 3, slug: "where--détail", text: "Détail" }]);
 		expect(find("fr", "b")?.anchor).toBe("quand");
 	});
 });

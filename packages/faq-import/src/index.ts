@@ -2,7 +2,7 @@ export { type CmsTarget, fetchExport, sendImport, targetFromEnv } from "./client
 export { ImportError, PageRejectedError } from "./errors.ts";
 export { findPages } from "./find-pages.ts";
 export { identify } from "./locale-of.ts";
-export { anchorFor, anchorsFromCms, type PairedGroup, pairPages } from "./pair.ts";
+export { anchorFor, anchorsFromCms, type PairedGroup, type PairingResult, pairEachPage, pairPages } from "./pair.ts";
 export { dedent, type Page, type PageEntry, parsePage, readPage } from "./parse-page.ts";
 export type * from "./plan.ts";
 export { renderCategory } from "./render-page.ts";

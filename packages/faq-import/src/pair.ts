@@ -39,27 +39,51 @@ export function anchorsFromCms(pages: readonly Page[], existing: ExportResponse,
 	});
 }
 
+/** A page and its translations, paired and ready to send; or why they cannot be (its files are then skipped). */
+export type PairingResult =
+	| { readonly paired: PairedGroup; readonly error?: undefined }
+	| { readonly files: readonly string[]; readonly error: ImportError };
+
 /**
  * Groups pages that are translations of each other (same key) and pairs their questions: by heading
- * id when both sides have one, otherwise by position, warning when the pages differ in length.
+ * id when both sides have one, otherwise by position, warning when the pages differ in length. A
+ * group that cannot be paired, or that reuses an id an earlier group has, is refused alone: the
+ * other pages of the run are not held back by it.
  */
-export function pairPages(pages: readonly Page[]): PairedGroup[] {
+export function pairEachPage(pages: readonly Page[]): PairingResult[] {
 	const byKey = new Map<string, Page[]>();
 	for (const page of pages) byKey.set(page.key, [...(byKey.get(page.key) ?? []), page]);
-	const groups = [...byKey.values()].map(pairGroup);
 	const owners = new Map<string, string>();
-	for (const { group } of groups) {
-		for (const entry of group.entries) {
-			const where = Object.values(entry.locales)[0]?.source ?? group.key;
+	return [...byKey.values()].map((group): PairingResult => {
+		const files = group.map((page) => page.file);
+		let paired: PairedGroup;
+		try {
+			paired = pairGroup(group);
+		} catch (error) {
+			if (!(error instanceof ImportError)) throw error;
+			return { files, error };
+		}
+		for (const entry of paired.group.entries) {
+			const where = Object.values(entry.locales)[0]?.source ?? paired.group.key;
 			const other = owners.get(entry.anchor);
-			if (other)
-				throw new ImportError(
+			if (other) {
+				const error = new ImportError(
 					`${where}: the question's id "${entry.anchor}" is also used at ${other}. Ids are unique across pages: give one of them another heading id.`,
 				);
-			owners.set(entry.anchor, where);
+				return { files, error };
+			}
 		}
-	}
-	return groups;
+		for (const entry of paired.group.entries) owners.set(entry.anchor, Object.values(entry.locales)[0]?.source ?? paired.group.key);
+		return { paired };
+	});
+}
+
+/** {@link pairEachPage}, throwing the first group's error. */
+export function pairPages(pages: readonly Page[]): PairedGroup[] {
+	return pairEachPage(pages).map((result) => {
+		if (result.error) throw result.error;
+		return result.paired;
+	});
 }
 
 function pairGroup(pages: Page[]): PairedGroup {

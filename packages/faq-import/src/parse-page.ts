@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import matter from "gray-matter";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { ImportError } from "./errors.ts";
+import { readFrontMatter } from "./front-matter.ts";
 import { identify } from "./locale-of.ts";
 
 /** One `## Question` of a page, with the Markdown answer below it, as written. */
@@ -24,6 +24,8 @@ export interface Page {
 	readonly key: string;
 	/** The category: front matter `category`, else `title`; none when the page has neither. */
 	readonly category: string | undefined;
+	/** 1-based line of the category's name: its front-matter key (1 when there is none). */
+	readonly categoryLine: number;
 	/** Text between the page's title and its first question. */
 	readonly description: string | undefined;
 	/** Front matter `weight`: the category's place among categories. */
@@ -51,27 +53,16 @@ export function parsePage(file: string, text: string, options: { locale?: string
 	const { locale, key } = identify(file, options.locale);
 	const source = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 
-	let parsed: matter.GrayMatterFile<string>;
-	try {
-		// An options object bypasses gray-matter's cache, which would keep a failed parse's state.
-		parsed = matter(source, {});
-	} catch (error) {
-		const mark = (error as { mark?: { line?: number } }).mark;
-		const line = mark?.line === undefined ? 1 : mark.line + 2;
-		const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-		throw new ImportError(`${file}:${line}: the front matter is not valid YAML (${reason}). Fix it, or remove the front matter.`, {
-			cause: error,
-		});
-	}
-	const data = parsed.data as Record<string, unknown>;
-	const category = optionalString(data.category, "category", file) ?? optionalString(data.title, "title", file);
-	const weight = data.weight;
-	if (weight !== undefined && typeof weight !== "number") {
-		throw new ImportError(`${file}:1: the front matter's weight must be a number, not ${JSON.stringify(weight)}.`);
+	const { data, body, bodyLine, lineOf } = readFrontMatter(file, source);
+	const named = optionalString(data.get("category"), "category", file, lineOf);
+	const category = named ?? optionalString(data.get("title"), "title", file, lineOf);
+	const weight = data.get("weight");
+	if (weight !== undefined && weight !== null && !Number.isSafeInteger(weight)) {
+		throw new ImportError(
+			`${file}:${lineOf("weight")}: the front matter's weight must be a whole number (the category's place), not ${describe(weight)}.`,
+		);
 	}
 
-	const body = parsed.content;
-	const bodyLine = source.slice(0, source.length - body.length).split("\n").length;
 	const headings = fromMarkdown(body).children.filter((node) => node.type === "heading" && node.depth <= 2);
 	const questions = headings.filter((node) => node.type === "heading" && node.depth === 2);
 
@@ -120,13 +111,25 @@ export function parsePage(file: string, text: string, options: { locale?: string
 		}
 		entries.push({ question, anchor, answer, keywords, line });
 	}
-	return { file, locale, key, category, description, weight, entries };
+	const categoryLine = lineOf(named === undefined ? "title" : "category");
+	return { file, locale, key, category, categoryLine, description, weight: typeof weight === "number" ? weight : undefined, entries };
 }
 
-function optionalString(value: unknown, name: string, file: string): string | undefined {
+function optionalString(value: unknown, name: string, file: string, lineOf: (key: string) => number): string | undefined {
 	if (value === undefined || value === null) return undefined;
-	if (typeof value !== "string") throw new ImportError(`${file}:1: the front matter's ${name} must be text, not ${JSON.stringify(value)}.`);
+	if (typeof value !== "string") {
+		throw new ImportError(`${file}:${lineOf(name)}: the front matter's ${name} must be text, not ${describe(value)}. Put it in quotes.`);
+	}
 	return value.trim() || undefined;
+}
+
+/** A short account of a value for a message (never the whole of it: a list may be huge, or hold itself through aliases). */
+function describe(value: unknown): string {
+	if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+	if (typeof value === "number" || typeof value === "boolean") return String(value);
+	if (Array.isArray(value)) return "a list";
+	if (value instanceof Map) return "a set of keys and values";
+	return typeof value;
 }
 
 /**

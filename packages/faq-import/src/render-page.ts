@@ -1,4 +1,4 @@
-import matter from "gray-matter";
+import { writeFrontMatter } from "./front-matter.ts";
 import type { ExportedCategory } from "./plan.ts";
 
 /** One exported file: where it goes (relative to the export folder) and its text. */
@@ -27,7 +27,7 @@ export function renderCategory(category: ExportedCategory): RenderedPage[] {
 			parts.push(`## ${content.question} {#${entry.anchor}}\n\n${keywords}${content.answer}`);
 		}
 		const body = `\n${parts.join("\n\n")}\n`;
-		const text = header ? matter.stringify(body, { title: header.name, weight: category.order }) : body.slice(1);
+		const text = header ? writeFrontMatter({ title: header.name, weight: category.order }, body) : body.slice(1);
 		return { path: `${locale}/${name}.md`, text };
 	});
 }

@@ -3,7 +3,7 @@ import { type CmsTarget, fetchExport, sendImport } from "./client.ts";
 import { ImportError, PageRejectedError } from "./errors.ts";
 import { findPages } from "./find-pages.ts";
 import { identify } from "./locale-of.ts";
-import { anchorsFromCms, type PairedGroup, pairPages } from "./pair.ts";
+import { anchorsFromCms, type PairedGroup, type PairingResult, pairEachPage } from "./pair.ts";
 import { type Page, readPage } from "./parse-page.ts";
 import type { ImportChange } from "./plan.ts";
 
@@ -59,7 +59,7 @@ export async function runImport(target: CmsTarget, paths: readonly string[], opt
 	}
 	summary.skipped += broken.size;
 
-	let groups: PairedGroup[] = [];
+	let results: PairingResult[] = [];
 	try {
 		let ready = pages.filter((page) => !brokenKeys.has(page.key));
 		const orphans = ready.filter(
@@ -68,7 +68,7 @@ export async function runImport(target: CmsTarget, paths: readonly string[], opt
 		if (orphans.some((page) => page.entries.some((entry) => entry.anchor === undefined))) {
 			ready = anchorsFromCms(ready, await fetchExport(target), summary.warnings);
 		}
-		groups = pairPages(ready);
+		results = pairEachPage(ready);
 	} catch (error) {
 		if (!(error instanceof ImportError)) throw error;
 		summary.errors.push(error.message);
@@ -78,6 +78,18 @@ export async function runImport(target: CmsTarget, paths: readonly string[], opt
 	for (const page of pages.filter((candidate) => brokenKeys.has(candidate.key))) {
 		summary.skipped++;
 		summary.errors.push(`${page.file}: not imported, because a translation of it has an error (above).`);
+	}
+	const groups: PairedGroup[] = [];
+	for (const result of results) {
+		if (!result.error) {
+			groups.push(result.paired);
+			continue;
+		}
+		summary.skipped += result.files.length;
+		summary.errors.push(result.error.message);
+		for (const file of result.files.filter((file) => !result.error.message.startsWith(`${file}:`))) {
+			summary.errors.push(`${file}: not imported, because a translation of it has an error (above).`);
+		}
 	}
 
 	for (const [index, { group, warnings }] of groups.entries()) {
@@ -89,11 +101,23 @@ export async function runImport(target: CmsTarget, paths: readonly string[], opt
 		} catch (error) {
 			if (!(error instanceof PageRejectedError)) throw error;
 			summary.skipped += group.files.length;
-			summary.errors.push(error.message);
+			summary.errors.push(withSource(error.message, group.files, pages));
 			log(`${progress}: refused by the CMS, nothing written`);
 		}
 	}
 	return summary;
+}
+
+/**
+ * The CMS names the file and line of an entry it refuses, but not of a category (the wire format has no
+ * source for it): that message gets the file and line of the category's name in the page of its locale.
+ */
+function withSource(message: string, files: readonly string[], pages: readonly Page[]): string {
+	if (files.some((file) => message.includes(`${file}:`))) return message;
+	const locale = /^Category ".*" \(([^()\s]+)\) was refused/s.exec(message)?.[1];
+	const group = pages.filter((page) => files.includes(page.file));
+	const page = group.find((candidate) => candidate.locale === locale) ?? group[0];
+	return page ? `${page.file}:${page.categoryLine}: ${message}` : message;
 }
 
 function tally(changes: readonly ImportChange[], summary: ImportSummary): string {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ImportError, pairPages, parsePage, readPage, renderCategory } from "../src/index.ts";
+import { ImportError, pairEachPage, pairPages, parsePage, readPage, renderCategory } from "../src/index.ts";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -24,6 +24,22 @@ describe("pairPages", () => {
 		const two = parsePage("b.md", "## Where else? {#where}\n\nThere.\n");
 		expect(() => pairPages([one, two])).toThrowError(ImportError);
 		expect(() => pairPages([one, two])).toThrowError('b.md:1: the question\'s id "where" is also used at a.md:1.');
+	});
+
+	it("refuses a page that cannot be paired alone: the other pages of the run still pair", () => {
+		const pages = [
+			parsePage("a.md", "## Where? {#where}\n\nHere.\n"),
+			parsePage("b.md", "## !!!\n\nNo id can be made from this question.\n"),
+			parsePage("c.md", "## Where else? {#where}\n\nThere.\n"),
+			parsePage("d.md", "## When?\n\nNow.\n"),
+		];
+		const results = pairEachPage(pages);
+		expect(results.map((result) => (result.error ? result.error.message : result.paired.group.files))).toEqual([
+			["a.md"],
+			'b.md:1: cannot make an id from the question "!!!". Add a heading id: {#some-id}.',
+			'c.md:1: the question\'s id "where" is also used at a.md:1. Ids are unique across pages: give one of them another heading id.',
+			["d.md"],
+		]);
 	});
 });
 

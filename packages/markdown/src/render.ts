@@ -153,7 +153,7 @@ function collectHeadings(headings: Heading[], idPrefix: string) {
 
 /**
  * Renders an answer's Markdown to sanitised HTML and lists its headings. `idPrefix` keeps heading ids
- * unique on pages that show several answers (use the entry's anchor).
+ * unique on pages that show several answers: use the entry's anchor and "--" (answerIdPrefix in @aide/cms-loader).
  */
 export function renderMarkdown(markdown: string, { idPrefix = "" }: { idPrefix?: string } = {}): RenderedMarkdown {
 	const headings: Heading[] = [];
