@@ -17,7 +17,7 @@ import {
 	writeFileSync,
 } from "node:fs";
 import { rm } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const siteDir = fileURLToPath(new URL("../../", import.meta.url));
@@ -63,10 +63,30 @@ export function linkedCopyOfLive(dist: string): { dir: string; from: string } | 
 	return { dir, from: live.id };
 }
 
-/** Replaces a file of a linked copy with new content, leaving the file it was linked to alone. */
-export function replaceFile(path: string, content: string): void {
-	rmSync(path, { force: true });
-	writeFileSync(path, content);
+/**
+ * `path` (relative, made of content such as a slug) resolved inside `root`. Throws rather than name a
+ * file outside it, or `root` itself: whatever the CMS returns, nothing is read or written elsewhere.
+ * The loader refuses such slugs first (see content-models/); this is the second line.
+ */
+export function pathInside(root: string, path: string): string {
+	const resolved = resolve(root, path);
+	const inside = relative(resolve(root), resolved);
+	if (inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside) || path.includes("\0")) {
+		throw new Error(
+			`The path ${JSON.stringify(path)} leads outside ${root}; nothing was written. Check the slugs of the content in the CMS.`,
+		);
+	}
+	return resolved;
+}
+
+/**
+ * Replaces the file at `path` in the build folder `root` (a linked copy) with new content, leaving the
+ * file it was linked to alone. `path` must stay inside `root` (see {@link pathInside}).
+ */
+export function replaceFile(root: string, path: string, content: string): void {
+	const file = pathInside(root, path);
+	rmSync(file, { force: true });
+	writeFileSync(file, content);
 }
 
 /** Puts a finished build live, atomically, then removes builds older than the one it replaced (see {@link buildsPruned}). */
