@@ -199,12 +199,12 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				if (patchRequests !== request) return;
 				const live = liveBuild(options.dist);
 				const versions = await loadEntryVersions(documentId, "published", options.buildEnv);
-				const pathOf = (entry: SiteEntry) => join(entry.locale, "faq", entry.slug, "index.html");
+				const pathOf = (entry: SiteEntry) => [entry.locale, "faq", entry.slug, "index.html"];
 				// A new page, slug or anchor changes other pages (links, ids) and must be checked with the whole
 				// content (two entries may not share an anchor): the full rebuild handles those.
 				const samePlace = (entry: SiteEntry) => {
 					if (!live) return false;
-					const file = pathInside(live.staticDir, pathOf(entry));
+					const file = pathInside(live.staticDir, ...pathOf(entry));
 					return existsSync(file) && readFileSync(file, "utf8").includes(`<h1 id="${entry.anchor}">`);
 				};
 				if (!live || versions.length === 0 || !versions.every(samePlace)) {

@@ -64,27 +64,29 @@ export function linkedCopyOfLive(dist: string): { dir: string; from: string } | 
 }
 
 /**
- * `path` (relative, made of content such as a slug) resolved inside `root`. Throws rather than name a
- * file outside it, or `root` itself: whatever the CMS returns, nothing is read or written elsewhere.
+ * The file or folder `segments` (names, some made of content such as a slug) under `root`. Throws
+ * rather than name anything outside `root`: each segment must be one plain name (not empty, "." or
+ * "..", and without "/", "\\" or NUL), and the result is checked to be inside `root` all the same.
  * The loader refuses such slugs first (see content-models/); this is the second line.
  */
-export function pathInside(root: string, path: string): string {
-	const resolved = resolve(root, path);
-	const inside = relative(resolve(root), resolved);
-	if (inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside) || path.includes("\0")) {
+export function pathInside(root: string, ...segments: string[]): string {
+	const bad = segments.find((segment) => segment === "" || segment === "." || segment === ".." || /[/\\\0]/.test(segment));
+	const path = resolve(root, ...segments);
+	const inside = relative(resolve(root), path);
+	if (bad !== undefined || inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
 		throw new Error(
-			`The path ${JSON.stringify(path)} leads outside ${root}; nothing was written. Check the slugs of the content in the CMS.`,
+			`${JSON.stringify(bad ?? segments.join("/"))} is not a plain file or folder name, so it cannot be written under ${root}; nothing was written. Check the slugs of the content in the CMS.`,
 		);
 	}
-	return resolved;
+	return path;
 }
 
 /**
- * Replaces the file at `path` in the build folder `root` (a linked copy) with new content, leaving the
- * file it was linked to alone. `path` must stay inside `root` (see {@link pathInside}).
+ * Replaces the file `segments` in the build folder `root` (a linked copy) with new content, leaving
+ * the file it was linked to alone. The segments must be plain names (see {@link pathInside}).
  */
-export function replaceFile(root: string, path: string, content: string): void {
-	const file = pathInside(root, path);
+export function replaceFile(root: string, segments: readonly string[], content: string): void {
+	const file = pathInside(root, ...segments);
 	rmSync(file, { force: true });
 	writeFileSync(file, content);
 }
