@@ -131,6 +131,10 @@ export function webhookReason(body: unknown): { rebuild: boolean; reason: string
 
 const ENTRY_UID = "api::faq-entry.faq-entry";
 
+/** The log's line a minute about refused webhook calls, after the first one's own. */
+export const refusedCallsSummary = (count: number) =>
+	`refused ${count} rebuild call${count === 1 ? "" : "s"} without the right secret in the last minute.`;
+
 /** The request's URL, or null for a request-target no URL can be made of (`//`, `\\`, `*`). */
 function requestUrl(target = "/"): URL | null {
 	// Origin-form ("/path?query") is read as a path even when it starts with "//" (which `new URL(target, base)` reads as a host).
@@ -320,10 +324,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 	};
 
 	// Anyone who can reach the service can call /rebuild: the first refusal is logged, then a count a minute.
-	const refusals = new LogThrottle({
-		log,
-		summary: (count) => `refused ${count} rebuild call${count === 1 ? "" : "s"} without the right secret in the last minute.`,
-	});
+	const refusals = new LogThrottle({ log, summary: refusedCallsSummary });
 	const authenticated = (request: IncomingMessage) => secretMatches(request.headers[WEBHOOK_SECRET_HEADER], options.webhookSecret);
 	const refuse = (response: ServerResponse) => sendJson(response, 401, { error: `Missing or wrong ${WEBHOOK_SECRET_HEADER} header.` });
 

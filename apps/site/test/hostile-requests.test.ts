@@ -121,6 +121,16 @@ describe("the site service, to a caller without the webhook's secret", () => {
 		expect(await response.json()).toMatchObject({ live: true, last: { ok: true, number: 1 } });
 	});
 
+	it("logs the first refused rebuild call only (the others are counted: see log-throttle.test.ts)", async () => {
+		for (let i = 0; i < 20; i++) {
+			const response = await fetch(`${urls.service}/rebuild`, { method: "POST", headers: { [WEBHOOK_SECRET_HEADER]: `wrong ${i}` } });
+			expect(response.status).toBe(401);
+		}
+		expect(serviceLog.filter((line) => line.startsWith("refused a rebuild call"))).toEqual([
+			`refused a rebuild call from 127.0.0.1: missing or wrong ${WEBHOOK_SECRET_HEADER}.`,
+		]);
+	});
+
 	it("answers 400 to a preview link with a malformed %-escape, and 400 to a path that is no URL path", async () => {
 		const preview = await get(`${urls.service}/preview/%E0%A4%A/doc1/?status=draft&expires=1&signature=x`);
 		expect(preview.status).toBe(400);
@@ -171,5 +181,22 @@ describe("a seeded fuzz run", () => {
 		});
 		expect(rebuild.status).toBe(202);
 		expect(alive()).toBe(true);
+		expect(serviceLog.filter((line) => line.startsWith("refused a rebuild call"))).toHaveLength(1);
 	}, 240_000);
+});
+
+describe("a file removed under the servers", () => {
+	it("fails that one request, and the servers go on", async () => {
+		// The last test: a page of the live build goes away, as when old builds are pruned under a slow reader.
+		rmSync(join(work, "dist", "en", "faq", "en-question-3", "index.html"));
+		for (const server of servers) {
+			await expect(
+				get(`${urls[server]}/en/faq/en-question-3/`).then((response) => response.text()),
+				server,
+			).rejects.toThrow();
+			expect((await get(`${urls[server]}/en/`)).status, server).toBe(200);
+		}
+		expect(alive()).toBe(true);
+		expect(serviceLog.filter((line) => line.startsWith("could not read the file for"))).toHaveLength(2);
+	});
 });
