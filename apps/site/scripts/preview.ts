@@ -2,16 +2,24 @@
 // http://127.0.0.1:4321 (HOST / PORT override), with the security headers a production host should
 // send. `npm start` serves it the same way, and rebuilds it when the CMS publishes.
 import { createServer, type Server } from "node:http";
+import { guarded } from "../server/guard.ts";
 import { SECURITY_HEADERS, setHeaders, staticSite } from "../server/static-site.ts";
 import { distPath } from "./lib/builds.ts";
 
 /** Starts a static server for `dir`; resolves once it listens. */
 export async function serveSite(dir: string, { host = "127.0.0.1", port = 4321 } = {}): Promise<Server> {
-	const site = staticSite(dir);
-	const server = createServer((request, response) => {
-		setHeaders(response, SECURITY_HEADERS);
-		site(request, response);
-	});
+	const log = (message: string) => console.error(`aide: ${message}`);
+	const site = staticSite(dir, log);
+	const server = createServer(
+		guarded(
+			"The site",
+			(request, response) => {
+				setHeaders(response, SECURITY_HEADERS);
+				site(request, response);
+			},
+			log,
+		),
+	);
 	await new Promise<void>((done, fail) => {
 		server.once("error", fail);
 		server.listen({ host, port }, done);

@@ -4,7 +4,7 @@
 // - the site service (127.0.0.1:4322 by default), for the CMS and editors only:
 //   POST /rebuild   the CMS's webhook, authenticated by a secret header compared in constant time;
 //   GET  /preview/… draft previews from links the CMS signed (rendered by the live build's server code);
-//   GET  /status    the last build, for tools and tests;
+//   GET  /status    the last build, for tools and tests (with the webhook's secret header: its errors name hosts and paths);
 //   GET  /internal/<locale>/entry/?id=…  this process's own one-time renders of an entry's page.
 //
 // Rebuilds run in build processes (scripts/lib/build-process.ts) through a debounced, one-at-a-time Rebuilder;
@@ -19,7 +19,9 @@ import { pathToFileURL } from "node:url";
 import { loadEntryPreview, loadEntryVersions, type SiteEntry } from "@aide/cms-loader";
 import { checkPreviewLink, WEBHOOK_SECRET_HEADER } from "@aide/site-link";
 import { SiteBuilder } from "../scripts/lib/build-process.ts";
-import { linkedCopyOfLive, liveBuild, promoteBuild, removeBuild, replaceFile } from "../scripts/lib/builds.ts";
+import { linkedCopyOfLive, liveBuild, pathInside, promoteBuild, removeBuild, replaceFile } from "../scripts/lib/builds.ts";
+import { guarded } from "./guard.ts";
+import { LogThrottle } from "./log-throttle.ts";
 import { Rebuilder, type RebuildReport } from "./rebuilder.ts";
 import { type Handler, SECURITY_HEADERS, setHeaders, staticSite } from "./static-site.ts";
 
@@ -129,6 +131,16 @@ export function webhookReason(body: unknown): { rebuild: boolean; reason: string
 
 const ENTRY_UID = "api::faq-entry.faq-entry";
 
+/** The log's line a minute about refused webhook calls, after the first one's own. */
+export const refusedCallsSummary = (count: number) =>
+	`refused ${count} rebuild call${count === 1 ? "" : "s"} without the right secret in the last minute.`;
+
+/** The request's URL, or null for a request-target no URL can be made of (`//`, `\\`, `*`). */
+function requestUrl(target = "/"): URL | null {
+	// Origin-form ("/path?query") is read as a path even when it starts with "//" (which `new URL(target, base)` reads as a host).
+	return URL.parse(target.startsWith("/") ? `http://service${target}` : target);
+}
+
 function url({ host, port }: Address, server: Server): string {
 	const address = server.address();
 	return `http://${host}:${typeof address === "object" && address ? address.port : port}`;
@@ -145,7 +157,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 	let live: { id: string; files: Handler } | undefined;
 	const refreshLive = () => {
 		const build = liveBuild(options.dist);
-		if (build && build.id !== live?.id) live = { id: build.id, files: staticSite(build.staticDir) };
+		if (build && build.id !== live?.id) live = { id: build.id, files: staticSite(build.staticDir, log) };
 	};
 	refreshLive();
 
@@ -191,11 +203,12 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				if (patchRequests !== request) return;
 				const live = liveBuild(options.dist);
 				const versions = await loadEntryVersions(documentId, "published", options.buildEnv);
-				const pathOf = (entry: SiteEntry) => join(entry.locale, "faq", entry.slug, "index.html");
+				const pathOf = (entry: SiteEntry) => [entry.locale, "faq", entry.slug, "index.html"];
 				// A new page, slug or anchor changes other pages (links, ids) and must be checked with the whole
 				// content (two entries may not share an anchor): the full rebuild handles those.
 				const samePlace = (entry: SiteEntry) => {
-					const file = join(live?.staticDir ?? "", pathOf(entry));
+					if (!live) return false;
+					const file = pathInside(live.staticDir, ...pathOf(entry));
 					return existsSync(file) && readFileSync(file, "utf8").includes(`<h1 id="${entry.anchor}">`);
 				};
 				if (!live || versions.length === 0 || !versions.every(samePlace)) {
@@ -205,7 +218,12 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				const pages = await Promise.all(versions.map(async (entry) => ({ path: pathOf(entry), html: await renderEntryPage(entry) })));
 				const copy = linkedCopyOfLive(options.dist);
 				if (!copy) return;
-				for (const { path, html } of pages) replaceFile(join(copy.dir, "client", path), html);
+				try {
+					for (const { path, html } of pages) replaceFile(join(copy.dir, "client"), path, html);
+				} catch (error) {
+					removeBuild(copy.dir);
+					throw error;
+				}
 				// A full build that went live meanwhile already has the change, and more.
 				if (liveBuild(options.dist)?.id !== copy.from) return removeBuild(copy.dir);
 				promoteBuild(options.dist, copy.dir);
@@ -239,19 +257,25 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		},
 	});
 
-	const publicServer = createServer((request, response) => {
-		setHeaders(response, SECURITY_HEADERS);
-		if (request.method !== "GET" && request.method !== "HEAD") {
-			response.writeHead(405, { allow: "GET, HEAD" }).end();
-			return;
-		}
-		if (!live) {
-			response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "10" });
-			response.end("The site is being built. Try again in a few seconds.\n");
-			return;
-		}
-		live.files(request, response);
-	});
+	const publicServer = createServer(
+		guarded(
+			"The site",
+			(request, response) => {
+				setHeaders(response, SECURITY_HEADERS);
+				if (request.method !== "GET" && request.method !== "HEAD") {
+					response.writeHead(405, { allow: "GET, HEAD" }).end();
+					return;
+				}
+				if (!live) {
+					response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "10" });
+					response.end("The site is being built. Try again in a few seconds.\n");
+					return;
+				}
+				live.files(request, response);
+			},
+			log,
+		),
+	);
 
 	// Previews are framed by the CMS admin, and by nothing else.
 	const previewHeaders = {
@@ -266,8 +290,19 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 	delete (previewHeaders as Record<string, string>)["X-Frame-Options"];
 
 	/** Checks the signed link, reads the entry from the CMS, and has the live build's preview route render it. */
-	const preview = async (request: IncomingMessage, response: ServerResponse) => {
-		const check = checkPreviewLink(new URL(request.url ?? "/", "http://service"), options.previewSecret);
+	const preview = async (url: URL, request: IncomingMessage, response: ServerResponse) => {
+		let check: ReturnType<typeof checkPreviewLink>;
+		try {
+			check = checkPreviewLink(url, options.previewSecret);
+		} catch (error) {
+			// A malformed %-escape in the path (decodeURIComponent): a bad request, not a failure of ours.
+			if (!(error instanceof URIError)) throw error;
+			return sendText(
+				response,
+				400,
+				"This preview link is not valid: its path has a malformed %-escape. Open the preview again from the CMS.",
+			);
+		}
 		if (!check.ok) {
 			const why = check.reason === "expired" ? "This preview link has expired." : "This preview link is not valid.";
 			return sendText(response, 401, `${why} Open the preview again from the CMS.`);
@@ -288,50 +323,60 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		return handler(request, response, () => sendText(response, 404, "No such preview."), { preview: { entry, status: target.status } });
 	};
 
-	const serviceServer = createServer(async (request, response) => {
-		const path = new URL(request.url ?? "/", "http://service").pathname;
-		try {
-			if (path === "/rebuild") {
-				if (request.method !== "POST") return sendJson(response.setHeader("allow", "POST"), 405, { error: "Use POST." });
-				if (!secretMatches(request.headers[WEBHOOK_SECRET_HEADER], options.webhookSecret)) {
-					log(`refused a rebuild call from ${request.socket.remoteAddress}: missing or wrong ${WEBHOOK_SECRET_HEADER}.`);
-					return sendJson(response, 401, { error: `Missing or wrong ${WEBHOOK_SECRET_HEADER} header.` });
+	// Anyone who can reach the service can call /rebuild: the first refusal is logged, then a count a minute.
+	const refusals = new LogThrottle({ log, summary: refusedCallsSummary });
+	const authenticated = (request: IncomingMessage) => secretMatches(request.headers[WEBHOOK_SECRET_HEADER], options.webhookSecret);
+	const refuse = (response: ServerResponse) => sendJson(response, 401, { error: `Missing or wrong ${WEBHOOK_SECRET_HEADER} header.` });
+
+	const serviceServer = createServer(
+		guarded(
+			"The site service",
+			async (request, response) => {
+				const url = requestUrl(request.url);
+				if (!url) return sendJson(response, 400, { error: "The request's path is not a valid URL path." });
+				const path = url.pathname;
+				if (path === "/rebuild") {
+					if (request.method !== "POST") return sendJson(response.setHeader("allow", "POST"), 405, { error: "Use POST." });
+					if (!authenticated(request)) {
+						refusals.note(() => `refused a rebuild call from ${request.socket.remoteAddress}: missing or wrong ${WEBHOOK_SECRET_HEADER}.`);
+						return refuse(response);
+					}
+					const body = await readBody(request);
+					if (body === undefined) return sendJson(response, 413, { error: "The body is larger than a webhook's." });
+					let parsed: unknown;
+					try {
+						parsed = body ? JSON.parse(body) : {};
+					} catch {
+						return sendJson(response, 400, { error: "The body is not JSON." });
+					}
+					const { rebuild, reason, publishedEntry } = webhookReason(parsed);
+					// Not while a build that started before this publish runs: it would go live after, without it.
+					if (publishedEntry && !rebuilder.busy) patchEntry(publishedEntry);
+					if (rebuild) rebuilder.request(reason);
+					return sendJson(response, 202, { rebuild });
 				}
-				const body = await readBody(request);
-				if (body === undefined) return sendJson(response, 413, { error: "The body is larger than a webhook's." });
-				let parsed: unknown;
-				try {
-					parsed = body ? JSON.parse(body) : {};
-				} catch {
-					return sendJson(response, 400, { error: "The body is not JSON." });
+				if (path === "/status" && request.method === "GET") {
+					// A failed build's error names hosts and paths: for the CMS's secret holders only.
+					if (!authenticated(request)) return refuse(response);
+					return sendJson(response, 200, { live: live !== undefined, builds: rebuilder.builds, last: reports.at(-1) ?? null });
 				}
-				const { rebuild, reason, publishedEntry } = webhookReason(parsed);
-				// Not while a build that started before this publish runs: it would go live after, without it.
-				if (publishedEntry && !rebuilder.busy) patchEntry(publishedEntry);
-				if (rebuild) rebuilder.request(reason);
-				return sendJson(response, 202, { rebuild });
-			}
-			if (path === "/status" && request.method === "GET") {
-				return sendJson(response, 200, { live: live !== undefined, builds: rebuilder.builds, last: reports.at(-1) ?? null });
-			}
-			if (request.method !== "GET" && request.method !== "HEAD") return sendJson(response, 405, { error: "Not here." });
-			setHeaders(response, previewHeaders);
-			if (path.startsWith("/preview/")) return await preview(request, response);
-			if (/^\/internal\/[a-z]{2}\/entry\/$/.test(path)) {
-				// Only this process's own requests: the id is one-time and unguessable.
-				const locals = internalRenders.get(new URL(request.url ?? "/", "http://service").searchParams.get("id") ?? "");
-				const handler = locals && (await previewHandler());
-				if (!locals || !handler) return sendText(response, 404, "Not found.");
-				return handler(request, response, () => sendText(response, 404, "No such route in the live build."), locals);
-			}
-			// The preview pages' stylesheets and scripts.
-			if (live) return live.files(request, response, () => sendJson(response, 404, { error: "Not found." }));
-			return sendJson(response, 404, { error: "Not found." });
-		} catch (error) {
-			log(`the site service failed on ${request.method} ${path}: ${(error as Error).message}`);
-			if (!response.headersSent) sendJson(response, 500, { error: "The site service failed; its log says why." });
-		}
-	});
+				if (request.method !== "GET" && request.method !== "HEAD") return sendJson(response, 405, { error: "Not here." });
+				setHeaders(response, previewHeaders);
+				if (path.startsWith("/preview/")) return await preview(url, request, response);
+				if (/^\/internal\/[a-z]{2}\/entry\/$/.test(path)) {
+					// Only this process's own requests: the id is one-time and unguessable.
+					const locals = internalRenders.get(url.searchParams.get("id") ?? "");
+					const handler = locals && (await previewHandler());
+					if (!locals || !handler) return sendText(response, 404, "Not found.");
+					return handler(request, response, () => sendText(response, 404, "No such route in the live build."), locals);
+				}
+				// The preview pages' stylesheets and scripts.
+				if (live) return live.files(request, response, () => sendJson(response, 404, { error: "Not found." }));
+				return sendJson(response, 404, { error: "Not found." });
+			},
+			log,
+		),
+	);
 
 	await listen(serviceServer, options.service, "The site service");
 	const serviceUrl = () => url(options.service, serviceServer);
@@ -350,6 +395,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		buildPids: () => builder.pids,
 		async close() {
 			await rebuilder.stop();
+			refusals.flush();
 			await patching;
 			builder.stop();
 			await Promise.all(

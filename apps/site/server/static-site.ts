@@ -3,7 +3,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import sirv from "sirv";
+import { settleRange } from "./byte-range.ts";
+import { quoted } from "./guard.ts";
 
 /** A strict Content-Security-Policy (Pagefind needs wasm-unsafe-eval) and friends. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -16,10 +19,28 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 export type Handler = (request: IncomingMessage, response: ServerResponse, next?: () => void) => void;
 
-/** Serves the files of `dir`; a path it does not hold gets `next()`, or the locale's 404 page without one. */
-export function staticSite(dir: string): Handler {
-	const files = sirv(dir, { dev: false, etag: true, extensions: ["html"] });
-	return (request, response, next) =>
+/**
+ * Serves the files of `dir`; a path it does not hold gets `next()`, or the locale's 404 page without one.
+ * `log` hears of a file that could not be read (removed under the server).
+ */
+export function staticSite(dir: string, log: (message: string) => void = (message) => console.error(`aide: ${message}`)): Handler {
+	const files = sirv(dir, {
+		dev: false,
+		etag: true,
+		extensions: ["html"],
+		setHeaders: (response, _path, stats) => settleRange(response.req, stats.size),
+	});
+	return (request, response, next) => {
+		// sirv pipes a read stream into the response and listens to neither: a read error (a file removed
+		// since sirv listed it) would be an uncaught exception, and a client gone mid-file would leave
+		// the file open for good (enough of them and the process runs out of file descriptors).
+		response.once("pipe", (source: Readable) => {
+			source.once("error", (error) => {
+				log(`could not read the file for ${quoted(request.url)}: ${error.message}`);
+				response.destroy();
+			});
+			response.once("close", () => source.destroy());
+		});
 		files(request, response, () => {
 			if (next) return next();
 			const locale = /^\/([a-z]{2})\//.exec(request.url ?? "")?.[1];
@@ -28,6 +49,7 @@ export function staticSite(dir: string): Handler {
 			response.writeHead(404, { "content-type": "text/html; charset=utf-8" });
 			response.end(existsSync(page) ? readFileSync(page) : "Not found");
 		});
+	};
 }
 
 /** Sets every header of `headers` on the response. */

@@ -28,10 +28,22 @@ export function validateDocuments<T>(name: string, locale: string, documents: re
 		const id = (document as { documentId?: unknown })?.documentId ?? "(no documentId)";
 		const issue = result.error.issues[0];
 		const field = issue?.path.join(".") || "(document)";
+		const value = issue ? valueAt(document, issue.path) : undefined;
+		// The value, when it is text, says at once what is wrong (a slug of ".." or "a/b"); cut short, since it comes from outside.
+		const shown =
+			typeof value === "string" && value.trim() !== ""
+				? ` (it is ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)})`
+				: "";
 		throw new CmsError(
-			`${label} ${String(id)} (${locale}) has an invalid ${field}: ${issue?.message ?? "invalid"}. Fix it in the CMS, then build again.`,
+			`${label} ${String(id)} (${locale}) has an invalid ${field}${shown}: ${issue?.message ?? "invalid"}. Fix it in the CMS, then build again.`,
 		);
 	});
+}
+
+function valueAt(document: unknown, path: readonly PropertyKey[]): unknown {
+	let value = document;
+	for (const key of path) value = value !== null && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+	return value;
 }
 
 /** Fails when two documents of a locale share a value that must be unique on the site (a slug is a URL, an anchor an id). */

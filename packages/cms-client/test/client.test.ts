@@ -166,6 +166,26 @@ describe("validateDocuments", () => {
 			/FAQ entry doc3 \(en\) has an invalid order/,
 		);
 	});
+
+	it("refuses a slug or an anchor that would name a folder or a path, quoting it", () => {
+		for (const [field, value] of [
+			["slug", ".."],
+			["slug", "."],
+			["slug", "a/b"],
+			["slug", "%2e%2e"],
+			["anchor", "../x"],
+		] as const) {
+			let message = "";
+			try {
+				validateDocuments("faq-entry", "en", [{ ...entry(4, "en"), [field]: value }]);
+			} catch (error) {
+				message = (error as Error).message;
+			}
+			// The rule's own words come from the content model (its regex), or from the uid rule without one.
+			expect(message.startsWith(`FAQ entry doc4 (en) has an invalid ${field} (it is ${JSON.stringify(value)}): must `), message).toBe(true);
+			expect(message.endsWith(". Fix it in the CMS, then build again."), message).toBe(true);
+		}
+	});
 });
 
 describe("fetchSiteContent", () => {

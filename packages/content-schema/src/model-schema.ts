@@ -12,6 +12,12 @@ const common = {
 	pluginOptions: i18nOptions.optional(),
 };
 
+/** A pattern values must match: Strapi checks it on save, the site's loader on read (zod-schemas.ts). */
+const regex = z
+	.string()
+	.refine((source) => isRegExp(source), "is not a valid regular expression")
+	.optional();
+
 const text = (type: "string" | "text" | "richtext" | "email") =>
 	z
 		.object({
@@ -20,10 +26,7 @@ const text = (type: "string" | "text" | "richtext" | "email") =>
 			unique: z.boolean().optional(),
 			minLength: z.number().int().nonnegative().optional(),
 			maxLength: z.number().int().positive().optional(),
-			regex: z
-				.string()
-				.refine((source) => isRegExp(source), "is not a valid regular expression")
-				.optional(),
+			regex,
 			default: z.string().optional(),
 		})
 		.strict();
@@ -41,7 +44,13 @@ const number = (type: "integer" | "biginteger" | "decimal" | "float") =>
 		.strict();
 
 const uid = z
-	.object({ type: z.literal("uid"), ...common, targetField: z.string().optional(), options: z.record(z.string(), z.unknown()).optional() })
+	.object({
+		type: z.literal("uid"),
+		...common,
+		targetField: z.string().optional(),
+		options: z.record(z.string(), z.unknown()).optional(),
+		regex,
+	})
 	.strict();
 
 const relation = z

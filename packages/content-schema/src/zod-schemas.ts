@@ -2,6 +2,31 @@ import { z } from "zod";
 import type { LoadedModel } from "./load-models.ts";
 import type { Attribute } from "./model-schema.ts";
 
+/** What Strapi lets a uid hold when its model gives no regex (its own UID_REGEX). */
+const STRAPI_UID = /^[A-Za-z0-9-_.~]*$/;
+
+/**
+ * A text attribute: non-empty when required, and matching the model's `regex` as Strapi checks it on
+ * save (an empty value of an optional field passes). A uid (a slug) names a page's folder and a part
+ * of its URL: it must also match Strapi's own uid rule when the model sets none, and may not be "." or
+ * "..", which every URL resolver and file system reads as "this folder" or "the one above".
+ */
+function textZod(attribute: Extract<Attribute, { type: "string" | "text" | "richtext" | "email" | "uid" }>): z.ZodType {
+	const pattern = attribute.regex === undefined ? undefined : new RegExp(attribute.regex);
+	let schema = attribute.required ? z.string().trim().min(1, "must not be empty") : z.string();
+	if (pattern) {
+		schema = schema.refine(
+			(value) => (!attribute.required && value === "") || pattern.test(value),
+			`must match the content model's pattern ${attribute.regex}`,
+		);
+	}
+	if (attribute.type === "uid") {
+		if (!pattern) schema = schema.regex(STRAPI_UID, 'must hold only letters, digits, "-", "_", "." and "~"');
+		schema = schema.refine((value) => value !== "." && value !== "..", 'must not be "." or "..": it names a folder of the site');
+	}
+	return attribute.required ? schema : schema.nullable().optional();
+}
+
 /** The zod schema of one attribute as the REST API returns it. Relations are there only when populated. */
 function attributeZod(attribute: Attribute): z.ZodType {
 	const optional = (schema: z.ZodType) => (attribute.required ? schema : schema.nullable().optional());
@@ -11,7 +36,7 @@ function attributeZod(attribute: Attribute): z.ZodType {
 		case "richtext":
 		case "email":
 		case "uid":
-			return attribute.required ? z.string().trim().min(1, "must not be empty") : z.string().nullable().optional();
+			return textZod(attribute);
 		case "integer":
 		case "biginteger":
 			return optional(z.number().int());

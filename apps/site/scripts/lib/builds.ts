@@ -17,7 +17,7 @@ import {
 	writeFileSync,
 } from "node:fs";
 import { rm } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const siteDir = fileURLToPath(new URL("../../", import.meta.url));
@@ -63,10 +63,32 @@ export function linkedCopyOfLive(dist: string): { dir: string; from: string } | 
 	return { dir, from: live.id };
 }
 
-/** Replaces a file of a linked copy with new content, leaving the file it was linked to alone. */
-export function replaceFile(path: string, content: string): void {
-	rmSync(path, { force: true });
-	writeFileSync(path, content);
+/**
+ * The file or folder `segments` (names, some made of content such as a slug) under `root`. Throws
+ * rather than name anything outside `root`: each segment must be one plain name (not empty, "." or
+ * "..", and without "/", "\\" or NUL), and the result is checked to be inside `root` all the same.
+ * The loader refuses such slugs first (see content-models/); this is the second line.
+ */
+export function pathInside(root: string, ...segments: string[]): string {
+	const bad = segments.find((segment) => segment === "" || segment === "." || segment === ".." || /[/\\\0]/.test(segment));
+	const path = resolve(root, ...segments);
+	const inside = relative(resolve(root), path);
+	if (bad !== undefined || inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+		throw new Error(
+			`${JSON.stringify(bad ?? segments.join("/"))} is not a plain file or folder name, so it cannot be written under ${root}; nothing was written. Check the slugs of the content in the CMS.`,
+		);
+	}
+	return path;
+}
+
+/**
+ * Replaces the file `segments` in the build folder `root` (a linked copy) with new content, leaving
+ * the file it was linked to alone. The segments must be plain names (see {@link pathInside}).
+ */
+export function replaceFile(root: string, segments: readonly string[], content: string): void {
+	const file = pathInside(root, ...segments);
+	rmSync(file, { force: true });
+	writeFileSync(file, content);
 }
 
 /** Puts a finished build live, atomically, then removes builds older than the one it replaced (see {@link buildsPruned}). */
