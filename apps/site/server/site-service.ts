@@ -378,12 +378,14 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		),
 	);
 
-	await listen(serviceServer, options.service, "The site service");
 	const serviceUrl = () => url(options.service, serviceServer);
 	try {
+		await listen(serviceServer, options.service, "The site service");
 		await listen(publicServer, options.public, "The site");
 	} catch (error) {
+		// Nothing of a service that did not start may outlive it: the warm render process included.
 		serviceServer.close();
+		builder.stop();
 		throw error;
 	}
 
