@@ -12,6 +12,11 @@ const common = {
 	pluginOptions: i18nOptions.optional(),
 };
 
+const regex = z
+	.string()
+	.refine((source) => isRegExp(source), "is not a valid regular expression")
+	.optional();
+
 const text = (type: "string" | "text" | "richtext" | "email") =>
 	z
 		.object({
@@ -20,10 +25,7 @@ const text = (type: "string" | "text" | "richtext" | "email") =>
 			unique: z.boolean().optional(),
 			minLength: z.number().int().nonnegative().optional(),
 			maxLength: z.number().int().positive().optional(),
-			regex: z
-				.string()
-				.refine((source) => isRegExp(source), "is not a valid regular expression")
-				.optional(),
+			regex,
 			default: z.string().optional(),
 		})
 		.strict();
@@ -41,7 +43,14 @@ const number = (type: "integer" | "biginteger" | "decimal" | "float") =>
 		.strict();
 
 const uid = z
-	.object({ type: z.literal("uid"), ...common, targetField: z.string().optional(), options: z.record(z.string(), z.unknown()).optional() })
+	.object({
+		type: z.literal("uid"),
+		...common,
+		targetField: z.string().optional(),
+		// Strapi checks a uid against its regex on publish (and the CMS on every save); without one, it allows `.` and `~`.
+		regex,
+		options: z.record(z.string(), z.unknown()).optional(),
+	})
 	.strict();
 
 const relation = z
