@@ -14,7 +14,8 @@ export default () => {
 		"strapi::session",
 		"strapi::favicon",
 		"strapi::public",
-		"global::content-api-guard",
+		// The content API's guard and the read side of its cache sit on its own router (src/middlewares/content-api-rules.ts);
+		// this one drops the cache after authenticated writes anywhere.
 		"global::content-api-cache",
 	];
 };

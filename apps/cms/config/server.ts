@@ -9,7 +9,10 @@ export default () => {
 	return {
 		host: settings.host,
 		port: settings.port,
-		...(settings.publicUrl ? { url: settings.publicUrl, proxy: { koa: true } } : {}),
+		...(settings.publicUrl ? { url: settings.publicUrl } : {}),
+		// Koa would take the left-most X-Forwarded-For, which the client writes itself (and so could dodge
+		// the admin login's throttle); maxIpsCount keeps only the entries our own proxies appended.
+		...(settings.proxyHops > 0 ? { proxy: { koa: true, maxIpsCount: settings.proxyHops } } : {}),
 		app: { keys: settings.secrets.APP_KEYS.split(",").map((key) => key.trim()) },
 		// Uploaded media live with the rest of the local data, so one folder holds everything to back up.
 		dirs: { public: publicDir },

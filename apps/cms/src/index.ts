@@ -9,10 +9,12 @@ import { ensureLookupIndexes } from "./bootstrap/indexes";
 import { ensureLocales } from "./bootstrap/locales";
 import { ensureRebuildWebhook } from "./bootstrap/webhook";
 import { registerImportRoutes } from "./import/routes";
+import { registerContentRules } from "./middlewares/content-api-rules";
 import { readSettings } from "./settings";
 
 export default {
 	register({ strapi }: { strapi: Core.Strapi }) {
+		registerContentRules(strapi);
 		registerImportRoutes(strapi);
 	},
 

@@ -51,6 +51,11 @@ export interface Settings {
 	port: number;
 	/** Public URL of the CMS, when it sits behind a proxy. */
 	publicUrl: string | undefined;
+	/**
+	 * How many reverse proxies stand between clients and the CMS. The client's address is the one the
+	 * outermost of them saw: that many entries from the right of X-Forwarded-For. 0: the header is ignored.
+	 */
+	proxyHops: number;
 	dataDir: string;
 	secretsFile: string;
 	/** Where the CMS writes its tokens for local tools: the site build's, the import's and the draft preview's. */
@@ -68,7 +73,7 @@ export interface Settings {
 	/** Origins allowed to call the CMS from a browser, besides the CMS itself. */
 	corsOrigins: string[];
 	/** The content API's response cache (middlewares/content-api-cache.ts). */
-	apiCache: { enabled: boolean; maxBytes: number };
+	apiCache: { enabled: boolean; maxBytes: number; maxEntries: number };
 	/** Where `npm run backup` writes, and the nightly backup of `npm start`: when ("HH:MM", or null for never) and how many to keep. */
 	backups: { dir: string; at: string | null; keep: number };
 }
@@ -102,10 +107,16 @@ export function readSettings(env: Env = process.env, appDir: string = process.cw
 	if (transferTokenSalt !== undefined) checkSecret("TRANSFER_TOKEN_SALT", transferTokenSalt, secretsFile);
 
 	const database = readDatabase(env, dataDir);
+	const publicUrl = readUrl(env.CMS_PUBLIC_URL, "CMS_PUBLIC_URL");
 	return {
 		host: nonEmpty(env.HOST) ?? "127.0.0.1",
 		port: readPort(env.PORT, "PORT", 1337),
-		publicUrl: readUrl(env.CMS_PUBLIC_URL, "CMS_PUBLIC_URL"),
+		publicUrl,
+		proxyHops: readWholeNumber(env.CMS_PROXY_HOPS, "CMS_PROXY_HOPS", {
+			fallback: publicUrl ? 1 : 0,
+			max: 10,
+			means: "the number of reverse proxies in front of the CMS (1 for one nginx or Caddy; 0 when clients reach it directly)",
+		}),
 		dataDir,
 		secretsFile,
 		tokenFiles: { site: join(dataDir, "site-token"), import: join(dataDir, "import-token"), preview: join(dataDir, "preview-token") },
@@ -119,7 +130,19 @@ export function readSettings(env: Env = process.env, appDir: string = process.cw
 			.map((origin) => origin.trim())
 			.filter(Boolean)
 			.map((origin) => readUrl(origin, "CMS_CORS_ORIGINS") ?? origin),
-		apiCache: { enabled: readBool(env.AIDE_API_CACHE, "AIDE_API_CACHE") ?? database.client === "sqlite", maxBytes: 64 * 1024 * 1024 },
+		apiCache: {
+			enabled: readBool(env.AIDE_API_CACHE, "AIDE_API_CACHE") ?? database.client === "sqlite",
+			maxBytes:
+				readWholeNumber(env.AIDE_API_CACHE_MB, "AIDE_API_CACHE_MB", {
+					fallback: 64,
+					min: 1,
+					max: 4096,
+					means: "the response cache's size in megabytes (keys and bodies together)",
+				}) *
+				1024 *
+				1024,
+			maxEntries: 10_000,
+		},
 		backups: readBackups(env, appDir),
 	};
 }
@@ -165,6 +188,19 @@ function readPort(raw: string | undefined, name: string, fallback: number): numb
 		throw new ConfigError(`${name} must be a port number from 1 to 65535, not "${value}".`);
 	}
 	return port;
+}
+
+function readWholeNumber(
+	raw: string | undefined,
+	name: string,
+	{ fallback, min = 0, max, means }: { fallback: number; min?: number; max: number; means: string },
+): number {
+	const value = nonEmpty(raw);
+	if (value === undefined) return fallback;
+	const number = Number(value);
+	if (!/^\d+$/.test(value) || number < min || number > max)
+		throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, ${means}; not "${value}".`);
+	return number;
 }
 
 function readUrl(raw: string | undefined, name: string): string | undefined {

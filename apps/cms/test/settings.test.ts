@@ -76,10 +76,38 @@ describe("readSettings: the content API cache and the site service", () => {
 		expect(errorOf({ AIDE_API_CACHE: "maybe" })).toBe('AIDE_API_CACHE must be true or false, not "maybe".');
 	});
 
+	it("bounds the cache to AIDE_API_CACHE_MB megabytes (64 by default) and 10,000 entries", () => {
+		expect(read({}).apiCache).toMatchObject({ maxBytes: 64 * 1024 * 1024, maxEntries: 10_000 });
+		expect(read({ AIDE_API_CACHE_MB: "8" }).apiCache.maxBytes).toBe(8 * 1024 * 1024);
+		expect(errorOf({ AIDE_API_CACHE_MB: "0" })).toBe(
+			'AIDE_API_CACHE_MB must be a whole number from 1 to 4096, the response cache\'s size in megabytes (keys and bodies together); not "0".',
+		);
+		expect(errorOf({ AIDE_API_CACHE_MB: "64MB" })).toMatch(/^AIDE_API_CACHE_MB must be a whole number from 1 to 4096/);
+	});
+
 	it("points the webhook and previews at the site service, AIDE_SITE_SERVICE_URL or 127.0.0.1:4322", () => {
 		expect(read({}).siteServiceUrl).toBe("http://127.0.0.1:4322");
 		expect(read({ AIDE_SITE_SERVICE_URL: "http://10.0.0.5:8080/" }).siteServiceUrl).toBe("http://10.0.0.5:8080");
 		expect(errorOf({ AIDE_SITE_SERVICE_URL: "ftp://x" })).toContain("AIDE_SITE_SERVICE_URL must be an http(s) URL");
+	});
+});
+
+describe("readSettings: the reverse proxies in front of the CMS", () => {
+	it("trusts one proxy's X-Forwarded-For entry when CMS_PUBLIC_URL is set, none otherwise, CMS_PROXY_HOPS if given", () => {
+		expect(read({}).proxyHops).toBe(0);
+		expect(read({ CMS_PUBLIC_URL: "https://cms.example.org" }).proxyHops).toBe(1);
+		expect(read({ CMS_PUBLIC_URL: "https://cms.example.org", CMS_PROXY_HOPS: "2" }).proxyHops).toBe(2);
+		expect(read({ CMS_PUBLIC_URL: "https://cms.example.org", CMS_PROXY_HOPS: "0" }).proxyHops).toBe(0);
+		expect(read({ CMS_PROXY_HOPS: "1" }).proxyHops).toBe(1);
+	});
+
+	it("refuses a CMS_PROXY_HOPS that is not a small whole number, saying what it means", () => {
+		const message =
+			"CMS_PROXY_HOPS must be a whole number from 0 to 10, the number of reverse proxies in front of the CMS (1 for one nginx or Caddy; 0 when clients reach it directly);";
+		expect(errorOf({ CMS_PROXY_HOPS: "true" })).toBe(`${message} not "true".`);
+		expect(errorOf({ CMS_PROXY_HOPS: "-1" })).toBe(`${message} not "-1".`);
+		expect(errorOf({ CMS_PROXY_HOPS: "1.5" })).toBe(`${message} not "1.5".`);
+		expect(errorOf({ CMS_PROXY_HOPS: "11" })).toBe(`${message} not "11".`);
 	});
 });
 

@@ -48,8 +48,9 @@ const uid = z
 		type: z.literal("uid"),
 		...common,
 		targetField: z.string().optional(),
-		options: z.record(z.string(), z.unknown()).optional(),
+		// Strapi checks a uid against its regex on publish (and the CMS on every save); without one, it allows `.` and `~`.
 		regex,
+		options: z.record(z.string(), z.unknown()).optional(),
 	})
 	.strict();
 
