@@ -14,7 +14,7 @@ export interface RunningPostgres {
 	stop(): Promise<void>;
 }
 
-function findBin(name: string): string {
+export function findBin(name: string): string {
 	const dirs = [...(process.env.PATH ?? "").split(delimiter), "/usr/sbin", "/sbin"];
 	for (const dir of dirs) if (dir && existsSync(join(dir, name))) return join(dir, name);
 	const root = "/usr/lib/postgresql";
