@@ -29,6 +29,7 @@ import { join, resolve } from "node:path";
 import type { DatabaseSettings, Settings } from "../../src/settings.ts";
 import { appDir } from "./paths.mts";
 import { makeFilesPrivate, makePrivate } from "./private-modes.mts";
+import { takeStartLock } from "./start-lock.mts";
 
 const require = createRequire(import.meta.url);
 type SqliteDatabase = import("better-sqlite3").Database;
@@ -84,11 +85,17 @@ export async function takeBackup(settings: Settings, backupsDir: string, log: (m
 			files.push("uploads/");
 		}
 		log("exporting the content in Strapi's format (strapi export)");
-		await strapiExport(
-			settings,
-			join(partial, "strapi-export"),
-			settings.database.client === "sqlite" ? join(partial, "database.sqlite") : undefined,
-		);
+		// The export is a Strapi start-up on the live PostgreSQL database: it takes its turn with the CMS processes' start-ups.
+		const releaseStartLock = await takeStartLock(settings.database, log);
+		try {
+			await strapiExport(
+				settings,
+				join(partial, "strapi-export"),
+				settings.database.client === "sqlite" ? join(partial, "database.sqlite") : undefined,
+			);
+		} finally {
+			await releaseStartLock();
+		}
 		files.push("strapi-export.tar.gz");
 		const manifest: Manifest = {
 			format: FORMAT,
