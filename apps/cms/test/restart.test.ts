@@ -41,5 +41,5 @@ describe("restarting the CMS", () => {
 		const tokens = await request(`${third.url}/admin/api-tokens`, { token: admin });
 		expect(tokens.body.data.map((token: { name: string }) => token.name).sort()).toEqual(["Aide preview", "Aide site build"]);
 		await third.stop();
-	});
+	}, 300_000);
 });
