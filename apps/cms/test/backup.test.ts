@@ -213,5 +213,5 @@ describe("with PostgreSQL", () => {
 			rmSync(source.dataDir, { recursive: true, force: true });
 			await postgres.stop();
 		}
-	});
+	}, 300_000);
 });

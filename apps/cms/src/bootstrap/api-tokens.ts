@@ -38,7 +38,7 @@ class HeldTokens {
 	private readonly file: string;
 	constructor(file: string) {
 		this.file = file;
-		this.held = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, number>) : {};
+		this.held = existsSync(file) ? readHeld(file) : {};
 	}
 	has(name: string, id: number): boolean {
 		return this.held[name] === id;
@@ -47,6 +47,16 @@ class HeldTokens {
 		if (this.held[name] === id) return;
 		this.held[name] = id;
 		writeFileSync(this.file, `${JSON.stringify(this.held, null, 2)}\n`, { mode: 0o600 });
+	}
+}
+
+/** A damaged record counts as none: the worst that follows is a token taken back from the database rather than regenerated. */
+function readHeld(file: string): Record<string, number> {
+	try {
+		const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
+		return parsed && typeof parsed === "object" ? (parsed as Record<string, number>) : {};
+	} catch {
+		return {};
 	}
 }
 
