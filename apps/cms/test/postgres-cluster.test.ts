@@ -2,6 +2,9 @@
 // turns through the launcher's start-up lock, and end with one of everything the start-up makes;
 // what one publishes the other serves, and each publish asks the site service for one rebuild.
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECRET_NAMES } from "../src/settings.ts";
 import { type RunningCms, startCms } from "./support/cms-process.ts";
@@ -25,17 +28,20 @@ let cmses: RunningCms[] = [];
 beforeAll(async () => {
 	postgres = await startPostgres();
 	site = await startRebuildListener(secrets.AIDE_WEBHOOK_SECRET ?? "");
-	const env = { DATABASE_URL: postgres.url, AIDE_SITE_SERVICE_URL: site.url, ...secrets };
-	// At the same moment, each with its own data folder (as on two machines).
-	const started = await Promise.allSettled([startCms({ env }), startCms({ env })]);
-	cmses = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
-	for (const result of started) if (result.status === "rejected") throw result.reason;
-}, 600_000);
+}, 120_000);
 afterAll(async () => {
 	await Promise.all(cmses.map((cms) => cms.stop()));
 	await site?.close();
 	await postgres?.stop();
 });
+
+/** Starts two CMS processes at the same moment; resolves once both are ready (or fails with the first error). */
+async function startTogether(options: Parameters<typeof startCms>[0]): Promise<RunningCms[]> {
+	const started = await Promise.allSettled([startCms(options), startCms(options)]);
+	cmses = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+	for (const result of started) if (result.status === "rejected") throw result.reason;
+	return cmses;
+}
 
 /** The rebuild calls made while `action` runs and for a second after, once the first has come. */
 async function rebuildCallsOf(action: () => Promise<unknown>): Promise<RebuildCall[]> {
@@ -48,6 +54,14 @@ async function rebuildCallsOf(action: () => Promise<unknown>): Promise<RebuildCa
 }
 
 describe("two CMS processes started together on one empty PostgreSQL", () => {
+	beforeAll(async () => {
+		// Each with its own data folder, as on two machines; the secrets they share are in the environment.
+		await startTogether({ env: { DATABASE_URL: postgres.url, AIDE_SITE_SERVICE_URL: site.url, ...secrets } });
+	}, 600_000);
+	afterAll(async () => {
+		await Promise.all(cmses.splice(0).map((cms) => cms.stop()));
+	});
+
 	it("both start, one after the other", () => {
 		expect(cmses).toHaveLength(2);
 		const waited = cmses.filter((cms) => cms.output().includes("another CMS process is starting on this database"));
@@ -87,4 +101,28 @@ describe("two CMS processes started together on one empty PostgreSQL", () => {
 			expect(read.body.data.map((entry: { documentId: string }) => entry.documentId)).toEqual([draft.documentId]);
 		}
 	}, 120_000);
+});
+
+describe("two CMS processes started together on one empty PostgreSQL and one new data folder", () => {
+	const dataDir = mkdtempSync(join(tmpdir(), "aide-cluster-"));
+	beforeAll(async () => {
+		postgres.query("CREATE DATABASE shared");
+		// Nothing set: the first start generates the secrets into the shared folder, and both must use the same.
+		await startTogether({ dataDir, env: { DATABASE_URL: postgres.url.replace(/\/aide$/, "/shared") } });
+	}, 600_000);
+	afterAll(async () => {
+		await Promise.all(cmses.splice(0).map((cms) => cms.stop()));
+		rmSync(dataDir, { recursive: true, force: true });
+	});
+
+	it("both start with the same secrets, and one set of tokens that both accept", async () => {
+		expect(cmses).toHaveLength(2);
+		expect(readFileSync(join(dataDir, "secrets.env"), "utf8").match(/^[A-Z_]+=/gm)).toHaveLength(7);
+		expect(postgres.query("select count(*) from admin_users", "shared")).toBe("1");
+		expect(postgres.query("select name from strapi_api_tokens order by name", "shared")).toBe("Aide import\nAide preview\nAide site build");
+		for (const cms of cmses) {
+			expect((await request(`${cms.url}/api/faq-entries`, { token: cms.siteToken() })).status).toBe(200);
+			await cms.adminToken();
+		}
+	});
 });
