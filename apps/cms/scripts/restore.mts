@@ -1,6 +1,6 @@
 // `npm run restore -- <backup folder> [--overwrite]`: brings a stopped CMS back to a backup's state
 // (database and media). It refuses while the CMS runs, and over existing data without --overwrite.
-// The next start ensures the site token, the preview and import tokens and the rebuild webhook.
+// The next start ensures the site token and the preview and import tokens.
 import { parseArgs } from "node:util";
 import { ConfigError, dataDirFrom, readSettings, secretsFileIn } from "../src/settings.ts";
 import { BackupError, restoreBackup } from "./lib/backup.mts";
@@ -18,7 +18,7 @@ try {
 	ensureSecrets(secretsFileIn(dataDirFrom(env, appDir)));
 	const settings = readSettings(env, appDir);
 	await restoreBackup(settings, backup, { overwrite: values.overwrite, log: (message) => console.log(`aide: ${message}`) });
-	console.log(`aide: restored ${backup}. Start the CMS (npm run cms or npm start): it ensures the tokens and the rebuild webhook again.`);
+	console.log(`aide: restored ${backup}. Start the CMS (npm run cms or npm start): it ensures the tokens again.`);
 } catch (error) {
 	if (!(error instanceof BackupError || error instanceof ConfigError)) throw error;
 	console.error(`\naide: nothing was restored. ${error.message}`);

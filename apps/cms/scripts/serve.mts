@@ -11,7 +11,9 @@ import { ensureBuild } from "./lib/build.mts";
 import { loadDemoContent } from "./lib/demo-content.mts";
 import { appDir } from "./lib/paths.mts";
 import { assertPortFree, PortError } from "./lib/port.mts";
+import { makeFilesPrivate, makePrivate } from "./lib/private-modes.mts";
 import { ensureSecrets } from "./lib/secrets.mts";
+import { takeStartLock } from "./lib/start-lock.mts";
 import { syncContentModels } from "./lib/sync-models.mts";
 
 // Production mode: the content-type builder is read-only (content-models/ is the source) and errors
@@ -32,12 +34,20 @@ async function main(): Promise<void> {
 	if (generated.length > 0) console.log(`aide: generated ${generated.join(", ")} into ${secretsFile}`);
 
 	const settings = readSettings();
+	// At every start, whatever modes the data was given (a copy, a restore, an older version): the owner's only.
+	makePrivate(settings.dataDir);
+	const { database } = settings;
+	if (database.client === "sqlite") makeFilesPrivate(["", "-wal", "-shm", "-journal"].map((suffix) => `${database.filename}${suffix}`));
 	await assertPortFree(settings.host, settings.port);
 	ensureBuild({ log: (message) => console.log(`aide: ${message}`) });
+	// What the CMS writes from now on (uploads, tokens, the database's journal) is the owner's only too.
+	process.umask(0o077);
 
+	const releaseStartLock = await takeStartLock(settings.database, (message) => console.log(`aide: ${message}`));
 	const strapi = createStrapi({ appDir, distDir: `${appDir}dist` });
 	await strapi.start();
 	if (process.env.AIDE_DEMO_CONTENT?.trim().toLowerCase() !== "false") await loadDemoContent(strapi, settings);
+	await releaseStartLock();
 	// Printed once everything is in place, demo content included: tools and tests wait for this line.
 	console.log(`\naide: the CMS is ready: http://${settings.host}:${settings.port}/admin (Ctrl-C stops it)\n`);
 }

@@ -7,7 +7,8 @@ import { ensureEditorRole } from "./bootstrap/editor-role";
 import { ensureFirstAdmin } from "./bootstrap/first-admin";
 import { ensureLookupIndexes } from "./bootstrap/indexes";
 import { ensureLocales } from "./bootstrap/locales";
-import { ensureRebuildWebhook } from "./bootstrap/webhook";
+import { startRebuildCalls } from "./bootstrap/rebuild-calls";
+import { removeSecretWebhooks } from "./bootstrap/secret-webhooks";
 import { registerImportRoutes } from "./import/routes";
 import { registerContentRules } from "./middlewares/content-api-rules";
 import { readSettings } from "./settings";
@@ -26,6 +27,7 @@ export default {
 		await ensureEditorRole(strapi);
 		await ensureFirstAdmin(strapi, settings);
 		await ensureApiTokens(strapi, settings.tokenFiles);
-		await ensureRebuildWebhook(strapi, settings);
+		await removeSecretWebhooks(strapi);
+		startRebuildCalls(strapi, { siteServiceUrl: settings.siteServiceUrl, secret: settings.secrets.AIDE_WEBHOOK_SECRET });
 	},
 };

@@ -20,7 +20,7 @@ export const SECRET_NAMES = [
 	"API_TOKEN_SALT",
 	"JWT_SECRET",
 	"ENCRYPTION_KEY",
-	// Shared with the site service (`npm start`): the CMS's webhook sends the first, preview links are signed with the second.
+	// Shared with the site service (`npm start`): the CMS sends the first with each rebuild call, preview links are signed with the second.
 	"AIDE_WEBHOOK_SECRET",
 	"AIDE_PREVIEW_SECRET",
 ] as const;
@@ -61,7 +61,7 @@ export interface Settings {
 	/** Where the CMS writes its tokens for local tools: the site build's, the import's and the draft preview's. */
 	tokenFiles: { site: string; import: string; preview: string };
 	/**
-	 * The site service of `npm start` (rebuilds on the CMS's webhook, serves draft previews), reachable
+	 * The site service of `npm start` (rebuilds when the CMS calls it, serves draft previews), reachable
 	 * from the CMS and from editors' browsers. Never the public site.
 	 */
 	siteServiceUrl: string;

@@ -11,6 +11,7 @@
 // folder that looks like a backup. Secrets are not in backups (see SECURITY.md).
 import { spawn } from "node:child_process";
 import {
+	chmodSync,
 	copyFileSync,
 	cpSync,
 	existsSync,
@@ -27,6 +28,8 @@ import { connect } from "node:net";
 import { join, resolve } from "node:path";
 import type { DatabaseSettings, Settings } from "../../src/settings.ts";
 import { appDir } from "./paths.mts";
+import { makeFilesPrivate, makePrivate } from "./private-modes.mts";
+import { takeStartLock } from "./start-lock.mts";
 
 const require = createRequire(import.meta.url);
 type SqliteDatabase = import("better-sqlite3").Database;
@@ -64,6 +67,7 @@ export async function takeBackup(settings: Settings, backupsDir: string, log: (m
 	const final = join(backupsDir, name);
 	const partial = join(backupsDir, `.partial-${name}`);
 	mkdirSync(partial, { recursive: true, mode: 0o700 });
+	makePrivateFolder(backupsDir);
 	try {
 		const files: string[] = [];
 		if (settings.database.client === "sqlite") {
@@ -81,11 +85,17 @@ export async function takeBackup(settings: Settings, backupsDir: string, log: (m
 			files.push("uploads/");
 		}
 		log("exporting the content in Strapi's format (strapi export)");
-		await strapiExport(
-			settings,
-			join(partial, "strapi-export"),
-			settings.database.client === "sqlite" ? join(partial, "database.sqlite") : undefined,
-		);
+		// The export is a Strapi start-up on the live PostgreSQL database: it takes its turn with the CMS processes' start-ups.
+		const releaseStartLock = await takeStartLock(settings.database, log);
+		try {
+			await strapiExport(
+				settings,
+				join(partial, "strapi-export"),
+				settings.database.client === "sqlite" ? join(partial, "database.sqlite") : undefined,
+			);
+		} finally {
+			await releaseStartLock();
+		}
 		files.push("strapi-export.tar.gz");
 		const manifest: Manifest = {
 			format: FORMAT,
@@ -95,6 +105,7 @@ export async function takeBackup(settings: Settings, backupsDir: string, log: (m
 			files,
 		};
 		writeFileSync(join(partial, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+		makePrivate(partial);
 		renameSync(partial, final);
 		return final;
 	} catch (error) {
@@ -134,12 +145,28 @@ export function assertIntact(file: string): void {
 	}
 }
 
-/** The PostgreSQL client tools' arguments and environment for a connection. */
-function postgresArgs(connection: Extract<DatabaseSettings, { client: "postgres" }>["connection"]): {
+/** The backups folder itself: 0700, so that no one else lists or opens what it holds. */
+function makePrivateFolder(dir: string): void {
+	mkdirSync(dir, { recursive: true, mode: 0o700 });
+	chmodSync(dir, 0o700);
+}
+
+/**
+ * The PostgreSQL client tools' arguments and environment for a connection. The password goes in
+ * the child's environment (PGPASSWORD), never in its arguments, which any user of the machine can
+ * read (`ps`, /proc/<pid>/cmdline).
+ */
+export function postgresArgs(connection: Extract<DatabaseSettings, { client: "postgres" }>["connection"]): {
 	args: string[];
 	env: NodeJS.ProcessEnv;
 } {
-	if (connection.connectionString) return { args: ["--dbname", connection.connectionString], env: process.env };
+	if (connection.connectionString) {
+		const url = new URL(connection.connectionString);
+		const password = decodeURIComponent(url.password) || url.searchParams.get("password") || undefined;
+		url.password = "";
+		url.searchParams.delete("password");
+		return { args: ["--dbname", url.toString()], env: password === undefined ? process.env : { ...process.env, PGPASSWORD: password } };
+	}
 	return {
 		args: [
 			"--host",
@@ -287,7 +314,7 @@ async function tablesIn(database: DatabaseSettings): Promise<number> {
 /**
  * Restores a backup into the configured database and data folder. Refuses while the CMS runs, and
  * when the target already holds data unless `overwrite`. The next start of the CMS ensures the
- * tokens and the webhook again.
+ * tokens again.
  */
 export async function restoreBackup(
 	settings: Settings,
@@ -341,4 +368,6 @@ export async function restoreBackup(
 	log("restoring the uploaded media");
 	rmSync(uploads, { recursive: true, force: true });
 	renameSync(incomingUploads, uploads);
+	makePrivate(settings.dataDir);
+	if (settings.database.client === "sqlite") makeFilesPrivate([settings.database.filename]);
 }

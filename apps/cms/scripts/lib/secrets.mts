@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseEnv } from "node:util";
 import { SECRET_NAMES } from "../../src/settings.ts";
@@ -15,12 +15,27 @@ export function ensureSecrets(file: string, env: Record<string, string | undefin
 	const missing = SECRET_NAMES.filter((name) => !env[name]?.trim() && !stored[name]?.trim());
 	if (missing.length === 0) return [];
 	const lines = missing.map((name) => `${name}=${name === "APP_KEYS" ? [random(), random(), random(), random()].join(",") : random()}`);
-	const header = existsSync(file)
-		? ""
-		: "# Secrets of this CMS, generated on first start. Keep this file private; back it up with the data.\n";
 	mkdirSync(dirname(file), { recursive: true });
-	writeFileSync(file, `${existsSync(file) ? readFileSync(file, "utf8").replace(/\n?$/, "\n") : header}${lines.join("\n")}\n`, {
-		mode: 0o600,
-	});
+	if (!existsSync(file)) {
+		// Written beside it and linked into place, which fails if the file exists: of two processes starting
+		// together on one data folder (several CMS processes on one PostgreSQL), the first to link wins and
+		// the other takes its values.
+		const draft = `${file}.${process.pid}.new`;
+		writeFileSync(
+			draft,
+			`# Secrets of this CMS, generated on first start. Keep this file private; back it up with the data.\n${lines.join("\n")}\n`,
+			{ mode: 0o600 },
+		);
+		try {
+			linkSync(draft, file);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+			return ensureSecrets(file, env);
+		} finally {
+			rmSync(draft, { force: true });
+		}
+		return missing;
+	}
+	writeFileSync(file, `${readFileSync(file, "utf8").replace(/\n?$/, "\n")}${lines.join("\n")}\n`, { mode: 0o600 });
 	return missing;
 }

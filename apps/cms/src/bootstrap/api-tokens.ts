@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import type { Core } from "@strapi/strapi";
 import type { Settings } from "../settings";
 import { editorContentPermissions } from "./editor-role";
@@ -29,30 +29,99 @@ export function siteTokenPermissions(strapi: Core.Strapi): string[] {
 }
 
 /**
- * Ensures a named token exists and that `file` holds its value: creates it when missing, and
- * regenerates it when the file is missing or holds another value (the old value stops working).
+ * Which tokens' values this data folder was given, by name: their ids. A token file missing for a
+ * token the folder held was deleted on purpose (SECURITY.md: deleting it rotates the token); missing
+ * for a token it never held, the token was made by another CMS process on the same database.
+ */
+class HeldTokens {
+	private readonly held: Record<string, number>;
+	private readonly file: string;
+	constructor(file: string) {
+		this.file = file;
+		this.held = existsSync(file) ? readHeld(file) : {};
+	}
+	has(name: string, id: number): boolean {
+		return this.held[name] === id;
+	}
+	set(name: string, id: number): void {
+		if (this.held[name] === id) return;
+		this.held[name] = id;
+		writeFileSync(this.file, `${JSON.stringify(this.held, null, 2)}\n`, { mode: 0o600 });
+	}
+}
+
+/** A damaged record counts as none: the worst that follows is a token taken back from the database rather than regenerated. */
+function readHeld(file: string): Record<string, number> {
+	try {
+		const parsed: unknown = JSON.parse(readFileSync(file, "utf8"));
+		return parsed && typeof parsed === "object" ? (parsed as Record<string, number>) : {};
+	} catch {
+		return {};
+	}
+}
+
+/**
+ * The value of a token another CMS process made, from the database, where Strapi keeps it encrypted
+ * with ENCRYPTION_KEY: only a process with the same ENCRYPTION_KEY and API_TOKEN_SALT gets it.
+ */
+function recoverValue(strapi: Core.Strapi, tokens: TokenService, stored: StoredToken | null): string | undefined {
+	if (!stored?.encryptedKey) return undefined;
+	const encryption = strapi.service("admin::encryption") as unknown as { decrypt(value: string): string | null };
+	try {
+		const value = encryption.decrypt(stored.encryptedKey);
+		return value && tokens.hash(value) === stored.accessKey ? value : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+interface StoredToken {
+	accessKey: string;
+	encryptedKey: string | null;
+}
+
+/**
+ * Ensures a named token exists and that `file` holds its value. Creates it when missing. When `file`
+ * does not hold its value: the value is taken back from the database when another process made the
+ * token (several processes on one PostgreSQL) or `file` holds another value (a restored database);
+ * the token is regenerated (the old value stops working) when this folder's file was deleted, or
+ * when this process cannot read the value (other secrets: a backup restored without its secrets.env).
  */
 async function ensureTokenFile(
 	strapi: Core.Strapi,
 	tokens: TokenService,
+	held: HeldTokens,
 	name: string,
 	file: string,
 	create: () => Promise<{ id: number; accessKey: string }>,
 ): Promise<void> {
 	const existing = await tokens.getByName(name);
 	if (!existing) {
-		writeToken(file, (await create()).accessKey);
+		const created = await create();
+		writeToken(file, created.accessKey);
+		held.set(name, created.id);
 		strapi.log.info(`Created the "${name}" API token; its value is in ${file}.`);
 		return;
 	}
-	const stored = (await strapi.db.query("admin::api-token").findOne({ where: { id: existing.id }, select: ["accessKey"] })) as {
-		accessKey: string;
-	} | null;
+	const stored = (await strapi.db
+		.query("admin::api-token")
+		.findOne({ where: { id: existing.id }, select: ["accessKey", "encryptedKey"] })) as StoredToken | null;
 	const onDisk = existsSync(file) ? readFileSync(file, "utf8").trim() : "";
-	if (!onDisk || tokens.hash(onDisk) !== stored?.accessKey) {
-		writeToken(file, (await tokens.regenerate(existing.id)).accessKey);
-		strapi.log.info(`Regenerated the "${name}" API token, whose value was not in ${file}.`);
+	if (onDisk && tokens.hash(onDisk) === stored?.accessKey) {
+		held.set(name, existing.id);
+		return;
 	}
+	const deletedHere = !onDisk && held.has(name, existing.id);
+	const recovered = deletedHere ? undefined : recoverValue(strapi, tokens, stored);
+	if (recovered) {
+		writeToken(file, recovered);
+		held.set(name, existing.id);
+		strapi.log.info(`Wrote the value of the "${name}" API token, made earlier or by another CMS process on this database, into ${file}.`);
+		return;
+	}
+	writeToken(file, (await tokens.regenerate(existing.id)).accessKey);
+	held.set(name, existing.id);
+	strapi.log.info(`Regenerated the "${name}" API token, whose value was not in ${file}.`);
 }
 
 /**
@@ -64,6 +133,7 @@ async function ensureTokenFile(
  */
 export async function ensureApiTokens(strapi: Core.Strapi, files: Settings["tokenFiles"]): Promise<void> {
 	const contentTokens = strapi.service("admin::api-token-content-api") as unknown as TokenService;
+	const held = new HeldTokens(join(dirname(files.site), "token-ids.json"));
 	for (const name of DEFAULT_TOKEN_NAMES) {
 		const token = await contentTokens.getByName(name);
 		if (token && token.type !== "custom") {
@@ -83,7 +153,7 @@ export async function ensureApiTokens(strapi: Core.Strapi, files: Settings["toke
 		},
 	];
 	for (const { name, file, description } of contentTokenSpecs) {
-		await ensureTokenFile(strapi, contentTokens, name, file, () =>
+		await ensureTokenFile(strapi, contentTokens, held, name, file, () =>
 			contentTokens.create({ name, description, type: "custom", lifespan: null, permissions }),
 		);
 		const token = await contentTokens.getByName(name);
@@ -93,7 +163,7 @@ export async function ensureApiTokens(strapi: Core.Strapi, files: Settings["toke
 	const owner = await strapi.db.query("admin::user").findOne({ where: { roles: { code: "strapi-super-admin" } }, orderBy: { id: "asc" } });
 	if (!owner) return;
 	const adminTokens = strapi.service("admin::api-token-admin") as unknown as TokenService;
-	await ensureTokenFile(strapi, adminTokens, IMPORT_TOKEN_NAME, files.import, () =>
+	await ensureTokenFile(strapi, adminTokens, held, IMPORT_TOKEN_NAME, files.import, () =>
 		adminTokens.create(
 			{
 				name: IMPORT_TOKEN_NAME,

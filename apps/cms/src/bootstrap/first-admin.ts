@@ -11,8 +11,8 @@ export function adminCredentialsFile(dataDir: string): string {
 
 /**
  * Creates the first super admin when the CMS has none, without prompts: from AIDE_ADMIN_EMAIL /
- * AIDE_ADMIN_PASSWORD when set, otherwise with a generated password, printed once and kept in the
- * data folder.
+ * AIDE_ADMIN_PASSWORD when set, otherwise with a generated password kept in the data folder (mode
+ * 0600); the output says where, never the password.
  */
 export async function ensureFirstAdmin(strapi: Core.Strapi, settings: Settings): Promise<void> {
 	const users = strapi.service("admin::user") as unknown as {
@@ -34,13 +34,13 @@ export async function ensureFirstAdmin(strapi: Core.Strapi, settings: Settings):
 	const file = adminCredentialsFile(settings.dataDir);
 	mkdirSync(settings.dataDir, { recursive: true });
 	writeFileSync(file, `email: ${email}\npassword: ${password}\n`, { mode: 0o600 });
+	// Not the password itself: what the CMS prints ends up in logs (npm start forwards it), the file does not.
 	console.log(
 		[
 			"",
-			"  The first admin of this CMS was created:",
-			`    email:    ${email}`,
-			`    password: ${password}`,
-			`  This is shown once; it is kept in ${file}. Change it in the admin under your profile.`,
+			`  The first admin of this CMS was created: ${email}, with a generated password.`,
+			`  The password is kept in ${file}, readable by you only: cat ${file}`,
+			"  Change it in the admin under your profile.",
 			"",
 		].join("\n"),
 	);

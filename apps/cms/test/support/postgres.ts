@@ -9,12 +9,12 @@ import { freePort } from "./free-port.ts";
 
 export interface RunningPostgres {
 	readonly url: string;
-	/** Runs one SQL statement with psql and returns its unaligned, tuples-only output. */
-	query(sql: string): string;
+	/** Runs one SQL statement with psql (in the database `aide`, or `database`) and returns its unaligned, tuples-only output. */
+	query(sql: string, database?: string): string;
 	stop(): Promise<void>;
 }
 
-function findBin(name: string): string {
+export function findBin(name: string): string {
 	const dirs = [...(process.env.PATH ?? "").split(delimiter), "/usr/sbin", "/sbin"];
 	for (const dir of dirs) if (dir && existsSync(join(dir, name))) return join(dir, name);
 	const root = "/usr/lib/postgresql";
@@ -49,8 +49,8 @@ export async function startPostgres(): Promise<RunningPostgres> {
 	});
 	return {
 		url: `postgres://aide:${password}@127.0.0.1:${port}/aide`,
-		query: (sql) =>
-			execFileSync(findBin("psql"), ["-h", "127.0.0.1", "-p", String(port), "-U", "aide", "-d", "aide", "-At", "-c", sql], {
+		query: (sql, database = "aide") =>
+			execFileSync(findBin("psql"), ["-h", "127.0.0.1", "-p", String(port), "-U", "aide", "-d", database, "-At", "-c", sql], {
 				env: { ...process.env, PGPASSWORD: password },
 				encoding: "utf8",
 			}).trim(),

@@ -1,0 +1,45 @@
+import { WEBHOOK_SECRET_HEADER } from "@aide/site-link";
+import type { Core } from "@strapi/strapi";
+
+/** The webhook earlier versions created to ask for rebuilds; it kept AIDE_WEBHOOK_SECRET in the database. */
+export const OLD_REBUILD_WEBHOOK_NAME = "Aide site rebuild";
+
+interface Webhook {
+	id: string | number;
+	name: string;
+	headers: Record<string, string> | null;
+	events: string[];
+}
+
+interface WebhookStore {
+	findWebhooks(): Promise<Webhook[]>;
+	deleteWebhook(id: Webhook["id"]): Promise<unknown>;
+}
+
+interface WebhookRunner {
+	remove(webhook: Webhook): void;
+}
+
+/**
+ * Removes every webhook that stores the rebuild secret: the "Aide site rebuild" webhook of earlier
+ * versions (the CMS now makes that call itself, see rebuild-calls.ts), and any other carrying the
+ * secret's header. A secret in the database ends up in every backup, which must hold none.
+ */
+export async function removeSecretWebhooks(strapi: Core.Strapi): Promise<void> {
+	const store = strapi.get("webhookStore") as WebhookStore;
+	const runner = strapi.get("webhookRunner") as WebhookRunner;
+	const holdsSecret = (webhook: Webhook) =>
+		webhook.name === OLD_REBUILD_WEBHOOK_NAME ||
+		Object.keys(webhook.headers ?? {}).some((header) => header.toLowerCase() === WEBHOOK_SECRET_HEADER);
+	const found = (await store.findWebhooks()).filter(holdsSecret);
+	if (found.length === 0) return;
+	// SQLite keeps a deleted row's bytes in the file's free pages, which a backup copies; this connection now overwrites them.
+	if (strapi.db.dialect.client === "sqlite") await strapi.db.connection.raw("PRAGMA secure_delete = ON");
+	for (const webhook of found) {
+		runner.remove(webhook);
+		await store.deleteWebhook(webhook.id);
+		strapi.log.info(
+			`Removed the webhook "${webhook.name}", which kept the rebuild secret in the database: the CMS now asks the site service for rebuilds itself.`,
+		);
+	}
+}
