@@ -1,6 +1,6 @@
 // `npm run import` / `npm run export` against a real CMS: the seed, translations, idempotence,
 // bad input that must leave the CMS as it was, and the round trip.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,14 +29,27 @@ afterAll(async () => {
 	rmSync(work, { recursive: true, force: true });
 });
 
-/** Runs the import CLI as a person would, against the test CMS. */
-function runCli(args: string[], env: Record<string, string> = {}) {
-	const result = spawnSync(process.execPath, [cli, ...args], {
+/**
+ * Runs the import CLI as a person would, against the test CMS. Not spawnSync: a blocked event loop
+ * would keep this process from seeing the CMS close idle keep-alive connections, and the next request
+ * would go out on a dead one ("other side closed").
+ */
+async function runCli(args: string[], env: Record<string, string> = {}) {
+	const child = spawn(process.execPath, [cli, ...args], {
 		cwd: work,
-		encoding: "utf8",
 		env: { ...process.env, CMS_URL: cms.url, CMS_WRITE_TOKEN: cms.importToken(), ...env },
+		stdio: ["ignore", "pipe", "pipe"],
 	});
-	return { code: result.status, out: result.stdout, err: result.stderr };
+	let out = "";
+	let err = "";
+	child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+		out += chunk;
+	});
+	child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+		err += chunk;
+	});
+	const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+	return { code, out, err };
 }
 
 /** Everything the import writes, as the CMS holds it: drafts included. */
@@ -80,7 +93,7 @@ describe("importing the seed", () => {
 		cpSync(join(demo, "en", "faq.md"), join(work, "faq.en.md"));
 		rmSync(join(work, "faq.md"));
 		const before = await entries("fr");
-		const result = runCli(["import", "--publish", "faq.fr.md", "faq.en.md"]);
+		const result = await runCli(["import", "--publish", "faq.fr.md", "faq.en.md"]);
 		expect(result.err).toBe("");
 		expect(result.code).toBe(0);
 		expect(result.out).toContain("6 created, 0 updated, 6 unchanged, 12 published, 0 skipped, 0 warnings.");
@@ -102,12 +115,12 @@ describe("importing the seed", () => {
 		const file = join(work, "faq.en.md");
 		writeFileSync(file, readFileSync(file, "utf8").replace("located in Roubaix, France.", "located in Roubaix and Paris, France."));
 		const before = await snapshot();
-		const dry = runCli(["import", "--dry-run", "faq.en.md"]);
+		const dry = await runCli(["import", "--dry-run", "faq.en.md"]);
 		expect(dry.code).toBe(0);
 		expect(dry.out).toContain("Dry run (nothing was written): 0 created, 1 updated, 5 unchanged, 0 skipped, 0 warnings.");
 		expect(await snapshot()).toEqual(before);
 
-		expect(runCli(["import", "faq.en.md"]).out).toContain("0 created, 1 updated, 5 unchanged");
+		expect((await runCli(["import", "faq.en.md"])).out).toContain("0 created, 1 updated, 5 unchanged");
 		const servers = (await entries("en")).find((entry) => entry.anchor === "ou-sont-situes-vos-serveurs");
 		expect(servers?.locales.en?.answer).toBe("Our infrastructure is located in Roubaix and Paris, France.");
 	});
@@ -144,7 +157,7 @@ describe("bad input leaves the CMS as it was", () => {
 		it(name, async () => {
 			writeFileSync(join(work, file), text);
 			const before = await snapshot();
-			const result = runCli(["import", "--publish", file]);
+			const result = await runCli(["import", "--publish", file]);
 			expect(result.code).toBe(1);
 			expect(result.err).toMatch(message);
 			expect(result.out).toMatch(/0 created, 0 updated, 0 unchanged, 1 skipped/);
@@ -153,7 +166,7 @@ describe("bad input leaves the CMS as it was", () => {
 	}
 
 	it("an unreadable file", async () => {
-		const result = runCli(["import", "missing.fr.md"]);
+		const result = await runCli(["import", "missing.fr.md"]);
 		expect(result.code).toBe(1);
 		expect(result.err).toContain("error: missing.fr.md: no such file or folder. Check the path.");
 	});
@@ -162,7 +175,7 @@ describe("bad input leaves the CMS as it was", () => {
 		const long = `${"Pourquoi ".repeat(40)}?`;
 		writeFileSync(join(work, "half.fr.md"), `---\ntitle: Moitié\n---\n\n## Une bonne question ?\n\nOui.\n\n## ${long}\n\nNon.\n`);
 		const before = await snapshot();
-		const result = runCli(["import", "half.fr.md"]);
+		const result = await runCli(["import", "half.fr.md"]);
 		expect(result.code).toBe(1);
 		expect(result.err).toMatch(
 			/Entry "pourquoi-pourquoi.*" \(fr, half\.fr\.md:9\) was refused \(question: .*\)\. Nothing of this page was imported\./,
@@ -172,11 +185,11 @@ describe("bad input leaves the CMS as it was", () => {
 
 	it("a token without write rights, or no CMS at all", async () => {
 		writeFileSync(join(work, "token.fr.md"), "## Une question ?\n\nUne réponse.\n");
-		const readOnly = runCli(["import", "token.fr.md"], { CMS_WRITE_TOKEN: cms.siteToken() });
+		const readOnly = await runCli(["import", "token.fr.md"], { CMS_WRITE_TOKEN: cms.siteToken() });
 		expect(readOnly.code).toBe(1);
 		expect(readOnly.err).toContain("refused the token (401 Unauthorized): it is not an admin API token");
 		const port = await freePort();
-		const nowhere = runCli(["import", "token.fr.md"], { CMS_URL: `http://127.0.0.1:${port}` });
+		const nowhere = await runCli(["import", "token.fr.md"], { CMS_URL: `http://127.0.0.1:${port}` });
 		expect(nowhere.code).toBe(1);
 		expect(nowhere.err).toContain(`Cannot reach the CMS at http://127.0.0.1:${port} (ECONNREFUSED). Start it with \`npm run cms\``);
 	});
