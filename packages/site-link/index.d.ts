@@ -1,4 +1,4 @@
-/** The header carrying AIDE_WEBHOOK_SECRET on the CMS's rebuild webhook. */
+/** The header carrying AIDE_WEBHOOK_SECRET on the CMS's rebuild calls (and on GET /status). */
 export declare const WEBHOOK_SECRET_HEADER: string;
 
 export declare const PREVIEW_LINK_LIFETIME_S: number;

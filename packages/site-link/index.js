@@ -1,6 +1,6 @@
 // What the CMS and the site service of `npm start` agree on.
 //
-// The rebuild webhook: the CMS sends AIDE_WEBHOOK_SECRET in this header; the service compares it in constant time.
+// The rebuild calls: the CMS sends AIDE_WEBHOOK_SECRET in this header; the service compares it in constant time.
 export const WEBHOOK_SECRET_HEADER = "x-aide-webhook-secret";
 
 // Draft-preview links. The CMS (Strapi's preview button) makes them; the site's preview route checks
