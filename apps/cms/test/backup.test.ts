@@ -1,47 +1,24 @@
 // `npm run backup` / `npm run restore` against a real CMS: a backup taken while an editor keeps
 // publishing restores, into a fresh data folder, to an equal CMS; restores refuse to overwrite.
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { runImport } from "@aide/faq-import";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningCms, startCms } from "./support/cms-process.ts";
 import { createEntryDraft, publishEntry } from "./support/content.ts";
 import { request } from "./support/http.ts";
 import { startPostgres } from "./support/postgres.ts";
+import { runScript } from "./support/scripts.ts";
 
-const appDir = fileURLToPath(new URL("../", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "aide-backup-"));
 const backups = join(work, "backups");
 const restored = join(work, "restored");
 let cms: RunningCms;
 
-/** Runs one of the CMS's scripts as `npm run backup` / `restore` do (without blocking this process). */
-function script(
-	name: "backup" | "restore",
-	args: string[],
-	env: Record<string, string>,
-): Promise<{ code: number | null; out: string; err: string }> {
-	const child = spawn(
-		process.execPath,
-		["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", join(appDir, "scripts", `${name}.mts`), ...args],
-		{
-			cwd: appDir,
-			env: { ...process.env, AIDE_BACKUP_DIR: backups, PORT: "1", ...env },
-		},
-	);
-	let out = "";
-	let err = "";
-	child.stdout.on("data", (chunk) => {
-		out += chunk;
-	});
-	child.stderr.on("data", (chunk) => {
-		err += chunk;
-	});
-	return new Promise((resolve) => child.on("exit", (code) => resolve({ code, out, err })));
-}
+/** Runs one of the CMS's scripts as `npm run backup` / `restore` do, writing backups into this test's folder. */
+const script = (name: "backup" | "restore", args: string[], env: Record<string, string>) =>
+	runScript(name, args, { AIDE_BACKUP_DIR: backups, ...env });
 
 /** Writes one import page pair (French and English, two entries each) for the editor to publish. */
 function writePage(n: number): string[] {

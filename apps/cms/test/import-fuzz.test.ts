@@ -3,18 +3,16 @@
 // enormous lines...) through the import CLI, against a real CMS. Each page is either imported or
 // refused with file:line; the CLI never crashes; and the CMS then holds exactly the documents of the
 // pages reported imported, in all their locales, and nothing of the others.
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type ExportResponse, pairPages, readPage } from "@aide/faq-import";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type RunningCms, startCms } from "./support/cms-process.ts";
 import { request } from "./support/http.ts";
+import { runImportCli } from "./support/import-cli.ts";
 import { malformedPages } from "./support/malformed-pages.ts";
 
-const cli = fileURLToPath(new URL("../../../packages/faq-import/src/cli.ts", import.meta.url));
 const pages = malformedPages(200);
 
 let cms: RunningCms;
@@ -30,29 +28,7 @@ afterAll(async () => {
 	rmSync(work, { recursive: true, force: true });
 });
 
-/**
- * Runs the import CLI as a person would. Asynchronously: a blocked event loop would miss the CMS closing
- * an idle kept-alive connection, and the next request would be sent on it.
- */
-async function runCli(args: string[]): Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-	const child = spawn(process.execPath, [cli, ...args], {
-		cwd: work,
-		env: { ...process.env, CMS_URL: cms.url, CMS_WRITE_TOKEN: cms.importToken() },
-		stdio: ["ignore", "pipe", "pipe"],
-	});
-	let stdout = "";
-	let stderr = "";
-	child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-		stdout += chunk;
-	});
-	child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-		stderr += chunk;
-	});
-	const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
-		child.on("close", (code, killed) => resolve([code, killed])),
-	);
-	return { status, signal, stdout, stderr };
-}
+const runCli = (args: string[]) => runImportCli(args, work, { CMS_URL: cms.url, CMS_WRITE_TOKEN: cms.importToken() });
 
 /** What the CMS holds, one line per entry and locale, and per category and locale. */
 function holdings(exported: ExportResponse): string[] {
@@ -67,22 +43,22 @@ function holdings(exported: ExportResponse): string[] {
 it("imports or refuses each page with file:line, never crashes, and writes whole pages only", { timeout: 120_000 }, async () => {
 	const result = await runCli(["import", "."]);
 	expect(result.signal).toBeNull();
-	expect([0, 1]).toContain(result.status);
+	expect([0, 1]).toContain(result.code);
 	// No stack trace, no uncaught exception: every line of stderr is an error or a warning for the user.
-	expect(result.stderr).not.toMatch(/^\s+at |node:internal|Uncaught|TypeError|RangeError|ReferenceError/m);
-	for (const line of result.stderr.split("\n").filter(Boolean)) expect(line).toMatch(/^(error|warning): /);
+	expect(result.err).not.toMatch(/^\s+at |node:internal|Uncaught|TypeError|RangeError|ReferenceError/m);
+	for (const line of result.err.split("\n").filter(Boolean)) expect(line).toMatch(/^(error|warning): /);
 
 	// Which files each group line reports, and whether the CMS took them.
 	const imported = new Set<string>();
 	const refusedByCms: string[][] = [];
-	for (const line of result.stdout.split("\n")) {
+	for (const line of result.out.split("\n")) {
 		const match = /^\[\d+\/\d+\] (.+?): (\d+ created, .*|refused by the CMS, nothing written)$/.exec(line);
 		if (!match) continue;
 		const files = (match[1] as string).split(" + ");
 		if (match[2]?.startsWith("refused")) refusedByCms.push(files);
 		else for (const file of files) imported.add(file);
 	}
-	const errors = result.stderr.split("\n").filter((line) => line.startsWith("error: "));
+	const errors = result.err.split("\n").filter((line) => line.startsWith("error: "));
 	// An error names the file and line (the CMS's: "Entry "x" (fr, file:line) was refused").
 	const namedWithLine = (file: string) => errors.some((line) => line.startsWith(`error: ${file}:`) || line.includes(`, ${file}:`));
 	const files = pages.flatMap((page) => [...page.files.keys()]);

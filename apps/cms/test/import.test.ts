@@ -1,6 +1,5 @@
 // `npm run import` / `npm run export` against a real CMS: the seed, translations, idempotence,
 // bad input that must leave the CMS as it was, and the round trip.
-import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningCms, startCms } from "./support/cms-process.ts";
 import { freePort } from "./support/free-port.ts";
 import { request } from "./support/http.ts";
+import { runImportCli } from "./support/import-cli.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const demo = join(repoRoot, "apps", "cms", "demo-content");
-const cli = join(repoRoot, "packages", "faq-import", "src", "cli.ts");
 
 let cms: RunningCms;
 let target: CmsTarget;
@@ -29,28 +28,9 @@ afterAll(async () => {
 	rmSync(work, { recursive: true, force: true });
 });
 
-/**
- * Runs the import CLI as a person would, against the test CMS. Not spawnSync: a blocked event loop
- * would keep this process from seeing the CMS close idle keep-alive connections, and the next request
- * would go out on a dead one ("other side closed").
- */
-async function runCli(args: string[], env: Record<string, string> = {}) {
-	const child = spawn(process.execPath, [cli, ...args], {
-		cwd: work,
-		env: { ...process.env, CMS_URL: cms.url, CMS_WRITE_TOKEN: cms.importToken(), ...env },
-		stdio: ["ignore", "pipe", "pipe"],
-	});
-	let out = "";
-	let err = "";
-	child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-		out += chunk;
-	});
-	child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-		err += chunk;
-	});
-	const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
-	return { code, out, err };
-}
+/** Runs the import CLI as a person would, against the test CMS. */
+const runCli = (args: string[], env: Record<string, string> = {}) =>
+	runImportCli(args, work, { CMS_URL: cms.url, CMS_WRITE_TOKEN: cms.importToken(), ...env });
 
 /** Everything the import writes, as the CMS holds it: drafts included. */
 async function snapshot(): Promise<unknown> {
