@@ -8,20 +8,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { ImportError, parsePage, renderCategory } from "../src/index.ts";
+import { errorOf } from "./support/error-of.ts";
 
 const cli = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "aide-front-matter-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const errorOf = (action: () => unknown) => {
-	try {
-		action();
-	} catch (error) {
-		expect(error).toBeInstanceOf(ImportError);
-		return (error as Error).message;
-	}
-	throw new Error("expected an ImportError");
-};
 
 /** A page whose front matter, if run, writes `marker`. */
 function hostilePage(language: string, marker: string): string {

@@ -2,17 +2,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { ImportError, identify, parsePage, readPage } from "../src/index.ts";
+import { errorOf } from "./support/error-of.ts";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-const errorOf = (action: () => unknown) => {
-	try {
-		action();
-	} catch (error) {
-		expect(error).toBeInstanceOf(ImportError);
-		return (error as Error).message;
-	}
-	throw new Error("expected an ImportError");
-};
 
 describe("readPage on the seed", () => {
 	const page = readPage(fixture("seed.fr.md"));
