@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { ImportError, parsePage, renderCategory } from "../src/index.ts";
+import { parsePage, renderCategory } from "../src/index.ts";
 import { errorOf } from "./support/error-of.ts";
 
 const cli = fileURLToPath(new URL("../src/cli.ts", import.meta.url));

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ImportError, identify, parsePage, readPage } from "../src/index.ts";
+import { identify, parsePage, readPage } from "../src/index.ts";
 import { errorOf } from "./support/error-of.ts";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
