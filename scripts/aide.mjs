@@ -78,9 +78,9 @@ function run(command, args, options = {}) {
 /**
  * Runs a task's step and resolves with its exit code. Not spawnSync: this process must stay able to
  * pass on the signals it gets (SIGTERM from a service manager or from npm, SIGHUP), or `npm start`
- * stopped that way would leave the portal running with its ports. SIGINT is passed on only without a
- * terminal: with one, Ctrl-C already reaches the whole foreground group, the step included, and a
- * second SIGINT would tell the portal to stop at once instead of in order.
+ * stopped that way would leave the portal running with its ports. SIGINT and SIGHUP are passed on only
+ * without a terminal: with one, Ctrl-C and a hang-up already reach the whole foreground group, the
+ * step included (which counts a burst of signals as one anyway).
  * @param {string} command
  * @param {string[]} args
  * @param {import("node:child_process").SpawnOptions} options
@@ -91,7 +91,7 @@ function runStep(command, args, options) {
 		const child = spawn(command, args, { stdio: "inherit", cwd: root, ...options });
 		/** @param {NodeJS.Signals} signal */
 		const forward = (signal) => {
-			if (signal !== "SIGINT" || !process.stdin.isTTY) child.kill(signal);
+			if (signal === "SIGTERM" || !process.stdin.isTTY) child.kill(signal);
 		};
 		const signals = /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"]);
 		for (const signal of signals) process.on(signal, forward);

@@ -116,7 +116,21 @@ async function stop(code: number): Promise<never> {
 	say("stopped.");
 	process.exit(code);
 }
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
+// One stop for a burst of signals: a closing terminal or a service manager sends SIGHUP or SIGTERM to
+// the whole group, so it arrives here and again through scripts/aide.mjs. Only a second Ctrl-C, a
+// second or more after the first, means "stop at once".
+let firstSignalAt = 0;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+	process.on(signal, () => {
+		if (!stopping) {
+			firstSignalAt = Date.now();
+			void stop(0);
+		} else if (signal === "SIGINT" && Date.now() - firstSignalAt > 1_000) {
+			say("stopping at once (a second Ctrl-C).");
+			process.exit(0);
+		}
+	});
+}
 // A bug in the portal stops everything in order, rather than leaving the CMS running without it.
 const crashed = (error: unknown) => {
 	console.error("\naide: the portal failed:", error);

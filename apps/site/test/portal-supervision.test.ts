@@ -167,8 +167,8 @@ describe("npm start leaves nothing running when it stops", () => {
 	});
 
 	/** Starts a portal and waits until its CMS process runs (it is then some seconds from ready). */
-	async function portalWithCmsStarting(nodeArgs: string[] = [], entryPoint = false): Promise<Portal> {
-		const portal = await startPortal(work, { nodeArgs, entryPoint });
+	async function portalWithCmsStarting(nodeArgs: string[] = [], entryPoint = false, ownGroup = false): Promise<Portal> {
+		const portal = await startPortal(work, { nodeArgs, entryPoint, ownGroup });
 		portals.push(portal);
 		const deadline = Date.now() + 60_000;
 		while (portal.cmsPid() === undefined) {
@@ -197,6 +197,17 @@ describe("npm start leaves nothing running when it stops", () => {
 		await allGone(portal, pids);
 		expect(await exitCode(portal)).toBe(0);
 	});
+
+	for (const signal of ["SIGTERM", "SIGHUP"] as const) {
+		it(`when its whole process group gets ${signal} (a service manager, a closed terminal): it stops once, in order`, async () => {
+			const portal = await portalWithCmsStarting([], true, true);
+			const pids = tree(portal);
+			process.kill(-(portal.child.pid ?? 0), signal);
+			await allGone(portal, pids);
+			expect(portal.output()).toContain("aide: stopped.");
+			expect(await exitCode(portal)).toBe(0);
+		});
+	}
 
 	it("when an error nothing catches stops it: it says so, exits 1, and the CMS stops too", async () => {
 		const crash = fileURLToPath(new URL("./fixtures/crash-on-sigusr2.ts", import.meta.url));

@@ -38,7 +38,7 @@ function cmdline(pid: number): string {
 /** Starts the portal on free ports with its data in `work` (reused between portals: only the first loads the demo content). */
 export async function startPortal(
 	work: string,
-	{ nodeArgs = [], entryPoint = false }: { nodeArgs?: string[]; entryPoint?: boolean } = {},
+	{ nodeArgs = [], entryPoint = false, ownGroup = false }: { nodeArgs?: string[]; entryPoint?: boolean; ownGroup?: boolean } = {},
 ): Promise<Portal> {
 	const ports = { site: await freePort(), service: await freePort(), cms: await freePort() };
 	const dataDir = join(work, "data");
@@ -59,6 +59,8 @@ export async function startPortal(
 			AIDE_BACKUP_AT: "off",
 		},
 		stdio: ["ignore", "pipe", "pipe"],
+		// ownGroup: a process group of its own, as a terminal or a service manager gives it, to signal as a whole.
+		detached: ownGroup,
 	});
 	let output = "";
 	child.stdout?.on("data", (chunk) => {
