@@ -26,7 +26,7 @@ export default {
 		await ensureAccessRules(strapi);
 		await ensureEditorRole(strapi);
 		await ensureFirstAdmin(strapi, settings);
-		await ensureApiTokens(strapi, settings.tokenFiles);
+		await ensureApiTokens(strapi, settings.tokenFiles, { sharedDatabase: settings.database.client === "postgres" });
 		await removeSecretWebhooks(strapi);
 		startRebuildCalls(strapi, { siteServiceUrl: settings.siteServiceUrl, secret: settings.secrets.AIDE_WEBHOOK_SECRET });
 	},

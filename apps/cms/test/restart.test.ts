@@ -10,7 +10,7 @@ const dataDir = mkdtempSync(join(tmpdir(), "aide-restart-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("restarting the CMS", () => {
-	it("generates a first admin password once, keeps the site token, and regenerates it when its file is lost", async () => {
+	it("generates a first admin password once, keeps the site token, and regenerates it when its file is deleted", async () => {
 		const first = await startCms({ dataDir, env: { AIDE_ADMIN_EMAIL: undefined, AIDE_ADMIN_PASSWORD: undefined } });
 		const credentialsFile = join(dataDir, "admin-credentials.txt");
 		const credentials = readFileSync(credentialsFile, "utf8");
@@ -31,7 +31,9 @@ describe("restarting the CMS", () => {
 		expect((await request(`${second.url}/api/faq-entries`, { token })).status).toBe(200);
 		await second.stop();
 
+		// Deleting the file rotates the token, whatever else the folder holds or lost (SECURITY.md).
 		rmSync(join(dataDir, "site-token"));
+		rmSync(join(dataDir, "token-ids.json"), { force: true });
 		const third = await startCms({ dataDir });
 		expect(existsSync(join(dataDir, "site-token"))).toBe(true);
 		expect(third.siteToken()).not.toBe(token);

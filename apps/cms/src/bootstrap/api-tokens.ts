@@ -82,15 +82,16 @@ interface StoredToken {
 
 /**
  * Ensures a named token exists and that `file` holds its value. Creates it when missing. When `file`
- * does not hold its value: the value is taken back from the database when another process made the
- * token (several processes on one PostgreSQL) or `file` holds another value (a restored database);
- * the token is regenerated (the old value stops working) when this folder's file was deleted, or
- * when this process cannot read the value (other secrets: a backup restored without its secrets.env).
+ * does not hold its value, the token is regenerated (the old value stops working), except on a
+ * database several CMS processes share (PostgreSQL) when this folder never held the token: another
+ * process made it, and its value is taken back from the database instead (regenerating it would
+ * break that process's copy). On SQLite, one process owns the database, so a missing file always
+ * means a rotation: a value that may have leaked is never brought back.
  */
 async function ensureTokenFile(
 	strapi: Core.Strapi,
 	tokens: TokenService,
-	held: HeldTokens,
+	held: HeldTokens | undefined,
 	name: string,
 	file: string,
 	create: () => Promise<{ id: number; accessKey: string }>,
@@ -99,7 +100,7 @@ async function ensureTokenFile(
 	if (!existing) {
 		const created = await create();
 		writeToken(file, created.accessKey);
-		held.set(name, created.id);
+		held?.set(name, created.id);
 		strapi.log.info(`Created the "${name}" API token; its value is in ${file}.`);
 		return;
 	}
@@ -108,19 +109,21 @@ async function ensureTokenFile(
 		.findOne({ where: { id: existing.id }, select: ["accessKey", "encryptedKey"] })) as StoredToken | null;
 	const onDisk = existsSync(file) ? readFileSync(file, "utf8").trim() : "";
 	if (onDisk && tokens.hash(onDisk) === stored?.accessKey) {
-		held.set(name, existing.id);
+		held?.set(name, existing.id);
 		return;
 	}
-	const deletedHere = !onDisk && held.has(name, existing.id);
-	const recovered = deletedHere ? undefined : recoverValue(strapi, tokens, stored);
+	const madeElsewhere = held !== undefined && !held.has(name, existing.id);
+	const recovered = madeElsewhere ? recoverValue(strapi, tokens, stored) : undefined;
 	if (recovered) {
 		writeToken(file, recovered);
-		held.set(name, existing.id);
-		strapi.log.info(`Wrote the value of the "${name}" API token, made earlier or by another CMS process on this database, into ${file}.`);
+		held?.set(name, existing.id);
+		strapi.log.warn(
+			`Wrote the value of the "${name}" API token, made by another CMS process on this database, into ${file}. To rotate it instead, delete ${file} again and restart: this folder now holds it.`,
+		);
 		return;
 	}
 	writeToken(file, (await tokens.regenerate(existing.id)).accessKey);
-	held.set(name, existing.id);
+	held?.set(name, existing.id);
 	strapi.log.info(`Regenerated the "${name}" API token, whose value was not in ${file}.`);
 }
 
@@ -131,9 +134,14 @@ async function ensureTokenFile(
  * - "Aide import", an admin token owned by the first super admin with an editor's content
  *   permissions, for `npm run import` / `npm run export`.
  */
-export async function ensureApiTokens(strapi: Core.Strapi, files: Settings["tokenFiles"]): Promise<void> {
+export async function ensureApiTokens(
+	strapi: Core.Strapi,
+	files: Settings["tokenFiles"],
+	{ sharedDatabase }: { sharedDatabase: boolean },
+): Promise<void> {
 	const contentTokens = strapi.service("admin::api-token-content-api") as unknown as TokenService;
-	const held = new HeldTokens(join(dirname(files.site), "token-ids.json"));
+	// Which tokens this folder made or was given: only needed where another process may make them.
+	const held = sharedDatabase ? new HeldTokens(join(dirname(files.site), "token-ids.json")) : undefined;
 	for (const name of DEFAULT_TOKEN_NAMES) {
 		const token = await contentTokens.getByName(name);
 		if (token && token.type !== "custom") {
