@@ -77,13 +77,20 @@ describe("a backup of the CMS on SQLite", () => {
 			const secrets = secretsOf(dataDir, { "admin password": adminPasswordIn(dataDir) });
 			const db = new Sqlite(join(dataDir, "aide.db"));
 			try {
-				// What earlier versions of the CMS wrote on every start.
+				// What earlier versions of the CMS wrote on every start, and updated when a setting changed (each
+				// update leaves the row's earlier bytes in free space), or an admin switched it off and on.
 				db.prepare("INSERT INTO strapi_webhooks (name, url, headers, events, enabled) VALUES (?, ?, ?, ?, 1)").run(
 					"Aide site rebuild",
 					"http://127.0.0.1:4322/rebuild",
 					JSON.stringify({ "x-aide-webhook-secret": secrets.AIDE_WEBHOOK_SECRET }),
 					JSON.stringify(["entry.publish"]),
 				);
+				for (const port of [4323, 4324, 4325])
+					db.prepare("UPDATE strapi_webhooks SET url = ?, events = ? WHERE name = ?").run(
+						`http://127.0.0.1:${port}/rebuild`,
+						JSON.stringify(["entry.publish", "entry.unpublish", "entry.delete", "x".repeat(port - 4300)]),
+						"Aide site rebuild",
+					);
 			} finally {
 				db.close();
 			}

@@ -33,8 +33,6 @@ export async function removeSecretWebhooks(strapi: Core.Strapi): Promise<void> {
 		Object.keys(webhook.headers ?? {}).some((header) => header.toLowerCase() === WEBHOOK_SECRET_HEADER);
 	const found = (await store.findWebhooks()).filter(holdsSecret);
 	if (found.length === 0) return;
-	// SQLite keeps a deleted row's bytes in the file's free pages, which a backup copies; this connection now overwrites them.
-	if (strapi.db.dialect.client === "sqlite") await strapi.db.connection.raw("PRAGMA secure_delete = ON");
 	for (const webhook of found) {
 		runner.remove(webhook);
 		await store.deleteWebhook(webhook.id);
@@ -42,4 +40,8 @@ export async function removeSecretWebhooks(strapi: Core.Strapi): Promise<void> {
 			`Removed the webhook "${webhook.name}", which kept the rebuild secret in the database: the CMS now asks the site service for rebuilds itself.`,
 		);
 	}
+	// SQLite keeps the bytes of deleted rows, and of every earlier version of an updated one, in free
+	// space that a backup copies page by page: rewriting the file leaves none of them. Once, as it is
+	// only needed when a webhook held the secret. (PostgreSQL's dumps hold live rows only.)
+	if (strapi.db.dialect.client === "sqlite") await strapi.db.connection.raw("VACUUM");
 }
