@@ -13,6 +13,8 @@ import { registerImportRoutes } from "./import/routes";
 import { registerContentRules } from "./middlewares/content-api-rules";
 import { readSettings } from "./settings";
 
+let stopRebuildCalls: (() => void) | undefined;
+
 export default {
 	register({ strapi }: { strapi: Core.Strapi }) {
 		registerContentRules(strapi);
@@ -28,6 +30,10 @@ export default {
 		await ensureFirstAdmin(strapi, settings);
 		await ensureApiTokens(strapi, settings.tokenFiles, { sharedDatabase: settings.database.client === "postgres" });
 		await removeSecretWebhooks(strapi);
-		startRebuildCalls(strapi, { siteServiceUrl: settings.siteServiceUrl, secret: settings.secrets.AIDE_WEBHOOK_SECRET });
+		stopRebuildCalls = startRebuildCalls(strapi, { siteServiceUrl: settings.siteServiceUrl, secret: settings.secrets.AIDE_WEBHOOK_SECRET });
+	},
+
+	destroy() {
+		stopRebuildCalls?.();
 	},
 };

@@ -29,8 +29,17 @@ export function ensureSecrets(file: string, env: Record<string, string | undefin
 		try {
 			linkSync(draft, file);
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-			return ensureSecrets(file, env);
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code === "EEXIST") return ensureSecrets(file, env);
+			// A file system without hard links (some network and FUSE mounts): an exclusive create is the
+			// next best thing; it too fails if another process made the file first.
+			if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EXDEV") throw error;
+			try {
+				writeFileSync(file, readFileSync(draft), { mode: 0o600, flag: "wx" });
+			} catch (exclusive) {
+				if ((exclusive as NodeJS.ErrnoException).code !== "EEXIST") throw exclusive;
+				return ensureSecrets(file, env);
+			}
 		} finally {
 			rmSync(draft, { force: true });
 		}

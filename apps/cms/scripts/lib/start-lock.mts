@@ -12,6 +12,7 @@ const START_LOCK_KEY = 0x41696465;
 const WAIT_LIMIT_MINUTES = 10;
 
 interface PgClient {
+	on(event: "error", listener: (error: Error) => void): unknown;
 	connect(): Promise<void>;
 	query(sql: string, values?: unknown[]): Promise<{ rows: Array<Record<string, unknown>> }>;
 	end(): Promise<void>;
@@ -25,6 +26,13 @@ export async function takeStartLock(database: DatabaseSettings, log: (message: s
 	if (database.client !== "postgres") return async () => {};
 	const { Client } = createRequire(import.meta.url)("pg") as { Client: new (config: object) => PgClient };
 	const client = new Client({ ...database.connection, application_name: "aide-cms-start-lock" });
+	// A connection lost while the lock is held (a PostgreSQL restart) only lets another start-up in
+	// early: the CMS started here must not die of it, as an unhandled "error" event would make it.
+	let lost: Error | undefined;
+	client.on("error", (error) => {
+		lost = error;
+		log(`the connection holding the start-up lock was lost (${error.message}); other CMS processes may start meanwhile.`);
+	});
 	try {
 		await client.connect();
 	} catch (error) {
@@ -33,12 +41,11 @@ export async function takeStartLock(database: DatabaseSettings, log: (message: s
 		);
 	}
 	const keys = [START_LOCK_KEY, database.connection.schema];
+	// Best effort: a lock whose connection is gone is already released, and a CMS that has started must
+	// not be stopped by a failure to let go of it (closing the connection releases it anyway).
 	const release = async () => {
-		try {
-			await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", keys);
-		} finally {
-			await client.end();
-		}
+		if (lost === undefined) await client.query("SELECT pg_advisory_unlock($1, hashtext($2))", keys).catch(() => undefined);
+		await client.end().catch(() => undefined);
 	};
 	try {
 		const first = await client.query("SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked", keys);
