@@ -21,10 +21,10 @@ export async function measureSearch(siteUrl: string, terms: readonly [string, st
 		await page.goto(`${siteUrl}/fr/`, { waitUntil: "networkidle" });
 		const measure = async (term: string): Promise<SearchFigures> => {
 			bytes = 0;
-			await page.locator("#search-input").fill("");
+			await page.getByRole("searchbox").fill("");
 			await page.locator(".search-panel").evaluate((panel) => panel.setAttribute("hidden", ""));
 			const startedAt = await page.evaluate(() => performance.now());
-			await page.locator("#search-input").fill(term);
+			await page.getByRole("searchbox").fill(term);
 			await page.locator(".search-results li").first().waitFor();
 			const elapsed = (await page.evaluate(() => performance.now())) - startedAt;
 			await page.waitForLoadState("networkidle");
