@@ -95,8 +95,18 @@ function runStep(command, args, options) {
 		};
 		const signals = /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"]);
 		for (const signal of signals) process.on(signal, forward);
+		// npm itself exits on SIGTERM without passing it on: when whoever started this is gone, the step
+		// is told to stop, as it would have been.
+		const parent = process.ppid;
+		const orphaned = setInterval(() => {
+			if (process.ppid !== parent) {
+				clearInterval(orphaned);
+				child.kill("SIGTERM");
+			}
+		}, 1000);
 		child.once("error", (error) => fail(`could not run ${command}: ${error.message}`));
 		child.once("exit", (code, signal) => {
+			clearInterval(orphaned);
 			for (const name of signals) process.off(name, forward);
 			resolve(code ?? (signal ? 128 + (osConstants.signals[signal] ?? 0) : 1));
 		});

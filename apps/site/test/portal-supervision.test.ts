@@ -198,6 +198,15 @@ describe("npm start leaves nothing running when it stops", () => {
 		expect(await exitCode(portal)).toBe(0);
 	});
 
+	it("when what ran its entry point dies without passing a signal on (npm does so on SIGTERM): it stops too", async () => {
+		const portal = await startPortal(work, { entryPoint: true, underParent: true });
+		portals.push(portal);
+		await portal.waitFor("aide: the CMS is ready", 240_000);
+		const pids = tree(portal);
+		portal.child.kill("SIGKILL");
+		await allGone(portal, pids, 15_000);
+	});
+
 	for (const signal of ["SIGTERM", "SIGHUP"] as const) {
 		it(`when its whole process group gets ${signal} (a service manager, a closed terminal): it stops once, in order`, async () => {
 			const portal = await portalWithCmsStarting([], true, true);

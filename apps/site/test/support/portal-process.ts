@@ -38,13 +38,24 @@ function cmdline(pid: number): string {
 /** Starts the portal on free ports with its data in `work` (reused between portals: only the first loads the demo content). */
 export async function startPortal(
 	work: string,
-	{ nodeArgs = [], entryPoint = false, ownGroup = false }: { nodeArgs?: string[]; entryPoint?: boolean; ownGroup?: boolean } = {},
+	{
+		nodeArgs = [],
+		entryPoint = false,
+		ownGroup = false,
+		underParent = false,
+	}: { nodeArgs?: string[]; entryPoint?: boolean; ownGroup?: boolean; underParent?: boolean } = {},
 ): Promise<Portal> {
 	const ports = { site: await freePort(), service: await freePort(), cms: await freePort() };
 	const dataDir = join(work, "data");
 	const { NODE_ENV: _test, VITEST: _vitest, ...inherited } = process.env;
 	// entryPoint: through scripts/aide.mjs, as `npm start` runs it, rather than start.ts itself.
 	const script = entryPoint ? [join(siteDir, "..", "..", "scripts", "aide.mjs"), "start"] : ["scripts/start.ts"];
+	// underParent: started by a parent process that stands for npm (the returned child is that parent).
+	if (underParent)
+		script.unshift(
+			"-e",
+			"require('node:child_process').spawn(process.execPath, process.argv.slice(1), { stdio: 'inherit' }); setInterval(() => {}, 1e9);",
+		);
 	const child = spawn(process.execPath, ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", ...nodeArgs, ...script], {
 		cwd: siteDir,
 		env: {
