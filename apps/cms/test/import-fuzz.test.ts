@@ -66,7 +66,11 @@ it("imports or refuses each page with file:line, never crashes, and writes whole
 		if (imported.has(file)) continue;
 		const translation = errors.includes(`error: ${file}: not imported, because a translation of it has an error (above).`);
 		const group = refusedByCms.find((candidate) => candidate.includes(file))?.some(namedWithLine) ?? false;
-		expect(namedWithLine(file) || translation || group, `${file} is neither imported nor refused with file:line`).toBe(true);
+		const said = [...result.out.split("\n"), ...errors].filter((line) => line.includes(file)).join("\n");
+		expect(
+			namedWithLine(file) || translation || group,
+			`${file} is neither imported nor refused with file:line. Lines naming it:\n${said}\nThe end of its errors:\n${result.err.slice(-1500)}`,
+		).toBe(true);
 	}
 	expect(imported.size).toBeGreaterThan(30);
 	expect(files.length - imported.size).toBeGreaterThan(30);

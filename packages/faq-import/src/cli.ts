@@ -44,16 +44,22 @@ async function main(argv: string[]): Promise<number> {
 	return summary.errors.length > 0 ? 1 : 0;
 }
 
+// exitCode, not process.exit(): output still waiting for a slow reader of a pipe (a CI log, `| less`)
+// would be cut off by exit(), and every refused page must be reported.
 main(process.argv.slice(2)).then(
-	(code) => process.exit(code),
+	(code) => {
+		process.exitCode = code;
+	},
 	(error: unknown) => {
 		if (error instanceof ImportError) {
 			console.error(`error: ${error.message}`);
-			process.exit(1);
+			process.exitCode = 1;
+			return;
 		}
 		if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
 			console.error(`error: ${error.message}\n\n${USAGE}`);
-			process.exit(2);
+			process.exitCode = 2;
+			return;
 		}
 		throw error;
 	},
