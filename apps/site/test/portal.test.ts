@@ -1,8 +1,8 @@
 // `npm start` as a person runs it (scripts/start.ts, the step behind it): the CMS, the first build
 // and both servers come up, the addresses and the login are printed, and Ctrl-C stops all of it.
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { connect, createServer } from "node:net";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,57 +10,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN } from "../../cms/test/support/cms-process.ts";
 import { freePort } from "../../cms/test/support/free-port.ts";
 import { removeSite } from "../scripts/lib/builds.ts";
+import { type Portal, portHeld, startPortal } from "./support/portal-process.ts";
 
 const siteDir = fileURLToPath(new URL("../", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "aide-portal-"));
-const ports = { site: 0, cms: 0, service: 0 };
-let portal: ChildProcess;
+let portal: Portal;
+let ports: Portal["ports"];
 let output = "";
 
-const listening = (port: number) =>
-	new Promise<boolean>((resolve) => {
-		const socket = connect({ host: "127.0.0.1", port }, () => {
-			socket.destroy();
-			resolve(true);
-		}).once("error", () => resolve(false));
-	});
-
 beforeAll(async () => {
-	for (const name of Object.keys(ports) as Array<keyof typeof ports>) ports[name] = await freePort();
-	const { NODE_ENV: _test, VITEST: _vitest, ...inherited } = process.env;
-	portal = spawn(process.execPath, ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", "scripts/start.ts"], {
-		cwd: siteDir,
-		env: {
-			...inherited,
-			PORT: String(ports.site),
-			CMS_PORT: String(ports.cms),
-			AIDE_SITE_SERVICE_URL: `http://127.0.0.1:${ports.service}`,
-			AIDE_DATA_DIR: join(work, "data"),
-			AIDE_SITE_OUT_DIR: join(work, "dist"),
-			AIDE_ADMIN_EMAIL: ADMIN.email,
-			AIDE_ADMIN_PASSWORD: ADMIN.password,
-			AIDE_BACKUP_DIR: join(work, "backups"),
-			AIDE_BACKUP_AT: "04:30",
-			AIDE_BACKUP_KEEP: "3",
-		},
-		stdio: ["ignore", "pipe", "pipe"],
+	portal = await startPortal(work, {
+		env: { AIDE_BACKUP_DIR: join(work, "backups"), AIDE_BACKUP_AT: "04:30", AIDE_BACKUP_KEEP: "3" },
 	});
-	portal.stdout?.on("data", (chunk) => {
-		output += chunk;
-	});
-	portal.stderr?.on("data", (chunk) => {
-		output += chunk;
-	});
-	const deadline = Date.now() + 180_000;
-	while (!output.includes("aide: the portal is ready")) {
-		if (portal.exitCode !== null) throw new Error(`npm start exited (${portal.exitCode}):\n${output}`);
-		if (Date.now() > deadline) throw new Error(`npm start was not ready within 180 s:\n${output}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
+	ports = portal.ports;
+	await portal.waitFor("aide: the portal is ready", 180_000);
+	output = portal.output();
 });
 
 afterAll(() => {
-	if (portal?.exitCode === null) portal.kill("SIGKILL");
+	if (portal?.child.exitCode === null) portal.child.kill("SIGKILL");
 	removeSite(join(work, "dist"));
 	rmSync(work, { recursive: true, force: true });
 });
@@ -89,11 +57,11 @@ describe("npm start", () => {
 	});
 
 	it("stops everything on Ctrl-C, leaving nothing running", async () => {
-		const exited = new Promise<number | null>((resolve) => portal.once("exit", resolve));
-		portal.kill("SIGINT");
+		const exited = new Promise<number | null>((resolve) => portal.child.once("exit", resolve));
+		portal.child.kill("SIGINT");
 		expect(await exited).toBe(0);
-		expect(output).toContain("aide: stopped.");
-		for (const port of Object.values(ports)) expect(await listening(port)).toBe(false);
+		expect(portal.output()).toContain("aide: stopped.");
+		for (const port of Object.values(ports)) expect(await portHeld(port)).toBe(false);
 	});
 });
 
@@ -124,6 +92,6 @@ describe("npm start with a port in use", () => {
 			`aide: the portal did not start. The site cannot listen on 127.0.0.1:${busyPort}: the port is in use. Stop what uses it, or choose another port. The site's port is set with PORT,`,
 		);
 		expect(text).not.toContain("the CMS is ready");
-		expect(await listening(cmsPort)).toBe(false);
+		expect(await portHeld(cmsPort)).toBe(false);
 	});
 });

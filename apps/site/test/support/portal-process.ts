@@ -43,7 +43,8 @@ export async function startPortal(
 		entryPoint = false,
 		ownGroup = false,
 		underParent = false,
-	}: { nodeArgs?: string[]; entryPoint?: boolean; ownGroup?: boolean; underParent?: boolean } = {},
+		env = {},
+	}: { nodeArgs?: string[]; entryPoint?: boolean; ownGroup?: boolean; underParent?: boolean; env?: Record<string, string> } = {},
 ): Promise<Portal> {
 	const ports = { site: await freePort(), service: await freePort(), cms: await freePort() };
 	const dataDir = join(work, "data");
@@ -68,6 +69,7 @@ export async function startPortal(
 			AIDE_ADMIN_EMAIL: ADMIN.email,
 			AIDE_ADMIN_PASSWORD: ADMIN.password,
 			AIDE_BACKUP_AT: "off",
+			...env,
 		},
 		stdio: ["ignore", "pipe", "pipe"],
 		// ownGroup: a process group of its own, as a terminal or a service manager gives it, to signal as a whole.
