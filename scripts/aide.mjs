@@ -29,12 +29,12 @@ const MIN_NODE = [22, 12];
 const TASKS = {
 	// --silent: the CMS speaks for itself, and Ctrl-C does not end in an error report from pnpm.
 	cms: { system: [], steps: [["--silent", "--filter", "@aide/cms", "run", "serve"]] },
-	start: { system: [], steps: [{ script: "apps/site/scripts/start.ts", args: [] }] },
+	start: { system: [], steps: [{ script: "apps/portal/src/start.ts", args: [] }] },
 	import: { system: [], steps: [{ script: "packages/faq-import/src/cli.ts", args: ["import"] }] },
 	export: { system: [], steps: [{ script: "packages/faq-import/src/cli.ts", args: ["export"] }] },
 	build: { system: [], steps: [{ script: "apps/site/scripts/build.ts", args: [] }] },
 	snapshot: { system: [], steps: [{ script: "apps/site/scripts/snapshot.ts", args: [] }] },
-	preview: { system: [], steps: [{ script: "apps/site/scripts/preview.ts", args: [] }] },
+	preview: { system: [], steps: [{ script: "apps/portal/src/preview.ts", args: [] }] },
 	bench: { system: ["chromium"], steps: [{ script: "bench/src/bench.ts", args: [] }] },
 	backup: { system: [], steps: [{ script: "apps/cms/scripts/backup.mts", args: [] }] },
 	restore: { system: [], steps: [{ script: "apps/cms/scripts/restore.mts", args: [] }] },

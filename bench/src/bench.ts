@@ -14,13 +14,10 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { runImport } from "@aide/faq-import";
+import { type SiteService, startSiteService } from "@aide/portal/site-service";
+import { buildsPruned, removeSite } from "@aide/site-build";
+import { createEntryDraft, freePort, publishEntry, type RunningCms, startCms } from "@aide/testing";
 import ora from "ora";
-import { readSettings } from "../../apps/cms/src/settings.ts";
-import { type RunningCms, startCms } from "../../apps/cms/test/support/cms-process.ts";
-import { createEntryDraft, publishEntry } from "../../apps/cms/test/support/content.ts";
-import { freePort } from "../../apps/cms/test/support/free-port.ts";
-import { buildsPruned, removeSite } from "../../apps/site/scripts/lib/builds.ts";
-import { type SiteService, startSiteService } from "../../apps/site/server/site-service.ts";
 import { generatePages } from "./generate.ts";
 import { folderSize, gzipSize, megabytes, peakMemory, seconds } from "./measure.ts";
 import { PAGE_SIZE, readLoad } from "./read-load.ts";
@@ -41,7 +38,6 @@ const readSeconds = Number(values["read-seconds"]);
 if (!Number.isInteger(perLocale) || perLocale < 20)
 	throw new Error(`--entries must be a whole number of at least 20, not "${values.entries}".`);
 const jsonFile = resolve(process.env.INIT_CWD ?? process.cwd(), values.json ?? `bench-${perLocale}.json`);
-const cmsDir = fileURLToPath(new URL("../../apps/cms/", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "aide-bench-"));
 const dist = join(work, "dist");
 const { NODE_ENV: _env, ...env } = process.env;
@@ -94,13 +90,13 @@ try {
 	);
 	const running = cms;
 
-	const settings = readSettings({ AIDE_DATA_DIR: running.dataDir }, cmsDir);
+	const secrets = running.sharedSecrets();
 	service = await startSiteService({
 		dist,
 		public: { host: "127.0.0.1", port: 0 },
 		service: { host: "127.0.0.1", port: servicePort },
-		webhookSecret: settings.secrets.AIDE_WEBHOOK_SECRET,
-		previewSecret: settings.secrets.AIDE_PREVIEW_SECRET,
+		webhookSecret: secrets.webhook,
+		previewSecret: secrets.preview,
 		cmsOrigin: running.url,
 		buildEnv: { ...env, CMS_URL: running.url, AIDE_DATA_DIR: running.dataDir },
 		log: () => {},

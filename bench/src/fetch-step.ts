@@ -3,6 +3,6 @@
 import { cmsUrl, fetchSiteContent, tokenFromEnv } from "@aide/cms-client";
 
 const started = performance.now();
-const content = await fetchSiteContent({ url: cmsUrl(), token: tokenFromEnv("CMS_TOKEN", "site-token") });
+const content = await fetchSiteContent({ url: cmsUrl(), token: tokenFromEnv("CMS_TOKEN", "site") });
 const entries = Object.values(content.locales).reduce((total, { entries }) => total + entries.length, 0);
 console.log(JSON.stringify({ ms: performance.now() - started, entries }));

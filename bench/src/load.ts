@@ -8,9 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { runImport } from "@aide/faq-import";
+import { createEntryDraft, publishEntry, type RunningCms, startCms } from "@aide/testing";
 import ora from "ora";
-import { type RunningCms, startCms } from "../../apps/cms/test/support/cms-process.ts";
-import { createEntryDraft, publishEntry } from "../../apps/cms/test/support/content.ts";
 import { generatePages } from "./generate.ts";
 import { latencyHistogram, measureReads } from "./read-load.ts";
 

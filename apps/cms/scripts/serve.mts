@@ -1,18 +1,18 @@
-// `npm run cms`: starts the CMS on 127.0.0.1:1337 (HOST / PORT override).
+// `npm run cms`: starts the CMS on 127.0.0.1:1337 (CMS_HOST / CMS_PORT override; HOST / PORT name the public site).
 //
 // On the way it puts content-models/ into src/api/, generates missing secrets into the data
 // folder, checks every setting, checks the port, builds what changed, and starts Strapi in this
 // process. Any problem ends the start with one message that says what to do.
 
 import { createRequire } from "node:module";
+import { dataDir, dataFiles, ensureSecrets } from "@aide/config";
 import { ContentModelError } from "@aide/content-schema";
-import { ConfigError, dataDirFrom, readSettings, secretsFileIn } from "../src/settings.ts";
+import { ConfigError, readSettings } from "../src/settings.ts";
 import { ensureBuild } from "./lib/build.mts";
 import { loadDemoContent } from "./lib/demo-content.mts";
 import { appDir } from "./lib/paths.mts";
 import { assertPortFree, PortError } from "./lib/port.mts";
 import { makeFilesPrivate, makePrivate } from "./lib/private-modes.mts";
-import { ensureSecrets } from "./lib/secrets.mts";
 import { takeStartLock } from "./lib/start-lock.mts";
 import { syncContentModels } from "./lib/sync-models.mts";
 
@@ -29,8 +29,8 @@ async function main(): Promise<void> {
 	const sync = syncContentModels();
 	if (sync.changed.length > 0) console.log(`aide: updated src/api from content-models/: ${sync.changed.join(", ")}`);
 
-	const secretsFile = secretsFileIn(dataDirFrom(process.env, appDir));
-	const generated = ensureSecrets(secretsFile);
+	const secretsFile = dataFiles(dataDir(process.env)).secrets;
+	const generated = ensureSecrets(secretsFile, process.env);
 	if (generated.length > 0) console.log(`aide: generated ${generated.join(", ")} into ${secretsFile}`);
 
 	const settings = readSettings();
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
 	const releaseStartLock = await takeStartLock(settings.database, (message) => console.log(`aide: ${message}`));
 	const strapi = createStrapi({ appDir, distDir: `${appDir}dist` });
 	await strapi.start();
-	if (process.env.AIDE_DEMO_CONTENT?.trim().toLowerCase() !== "false") await loadDemoContent(strapi, settings);
+	if (settings.demoContent) await loadDemoContent(strapi, settings);
 	await releaseStartLock();
 	// Printed once everything is in place, demo content included: tools and tests wait for this line.
 	console.log(`\naide: the CMS is ready: http://${settings.host}:${settings.port}/admin (Ctrl-C stops it)\n`);

@@ -1,34 +1,34 @@
-// The CMS's one environment module: every variable the CMS reads is read, checked and typed here,
-// for config/*.ts, the bootstrap and scripts/serve.mts alike. A bad value stops the start with one
-// line that names the variable and the fix.
+// The CMS's one settings module: every variable the CMS reads is read, checked and typed here, for
+// config/*.ts, the bootstrap and scripts/*.mts alike, from the pieces every Aide program shares
+// (@aide/config: addresses, the data folder, secrets, backups). A bad value stops the start with one
+// line that names the variable and the fix. The CMS listens on CMS_HOST / CMS_PORT (HOST / PORT name
+// the public site, everywhere).
 //
 // Secrets come from the environment first, then from `<data dir>/secrets.env`, which the launcher
 // (scripts/serve.mts) fills with generated values on first start.
 
-import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import { parseEnv } from "node:util";
+import {
+	ConfigError,
+	checkSecret,
+	cmsAddress,
+	dataDir as dataDirOf,
+	dataFiles,
+	demoContent,
+	type Env,
+	readBackups,
+	readBool,
+	readPort,
+	readSecrets,
+	readUrl,
+	readWholeNumber,
+	SECRET_NAMES,
+	type SecretName,
+	siteServiceUrl as siteServiceUrlOf,
+	text,
+} from "@aide/config";
 
-/** A wrong or missing setting. Its message is meant for the person starting the CMS, as is. */
-export class ConfigError extends Error {
-	override name = "ConfigError";
-}
-
-export const SECRET_NAMES = [
-	"APP_KEYS",
-	"ADMIN_JWT_SECRET",
-	"API_TOKEN_SALT",
-	"JWT_SECRET",
-	"ENCRYPTION_KEY",
-	// Shared with the site service (`npm start`): the CMS sends the first with each rebuild call, preview links are signed with the second.
-	"AIDE_WEBHOOK_SECRET",
-	"AIDE_PREVIEW_SECRET",
-] as const;
-export type SecretName = (typeof SECRET_NAMES)[number];
-
-/** Values copied from Strapi's templates and tutorials; a CMS started with one is open to anyone who read them. */
-const PLACEHOLDERS = /^(tobemodified\d*|changeme|change-me|secret|placeholder|example|xxx+)$/i;
-const MIN_SECRET_LENGTH = 16;
+export { ConfigError, SECRET_NAMES, type SecretName };
 
 export type DatabaseSettings =
 	| { client: "sqlite"; filename: string }
@@ -76,64 +76,45 @@ export interface Settings {
 	apiCache: { enabled: boolean; maxBytes: number; maxEntries: number };
 	/** Where `npm run backup` writes, and the nightly backup of `npm start`: when ("HH:MM", or null for never) and how many to keep. */
 	backups: { dir: string; at: string | null; keep: number };
-}
-
-type Env = Record<string, string | undefined>;
-
-/** Where local data lives: the SQLite file, generated secrets, the first admin's password and the site token. */
-export function dataDirFrom(env: Env, appDir: string): string {
-	const dir = env.AIDE_DATA_DIR?.trim();
-	if (!dir) return join(appDir, ".data");
-	return isAbsolute(dir) ? dir : resolve(appDir, dir);
-}
-
-/** The file generated secrets are kept in. */
-export function secretsFileIn(dataDir: string): string {
-	return join(dataDir, "secrets.env");
+	/** Load the demo content into an empty database (AIDE_DEMO_CONTENT, default true). */
+	demoContent: boolean;
 }
 
 /** Reads and checks every setting. Throws a {@link ConfigError} at the first problem. */
-export function readSettings(env: Env = process.env, appDir: string = process.cwd()): Settings {
-	const dataDir = dataDirFrom(env, appDir);
-	const secretsFile = secretsFileIn(dataDir);
-	const stored = existsSync(secretsFile) ? parseEnv(readFileSync(secretsFile, "utf8")) : {};
-	const value = (name: string) => nonEmpty(env[name]) ?? nonEmpty(stored[name]);
-
-	const secrets = Object.fromEntries(SECRET_NAMES.map((name) => [name, checkSecret(name, value(name), secretsFile)])) as Record<
-		SecretName,
-		string
-	>;
-	const transferTokenSalt = nonEmpty(env.TRANSFER_TOKEN_SALT);
-	if (transferTokenSalt !== undefined) checkSecret("TRANSFER_TOKEN_SALT", transferTokenSalt, secretsFile);
+export function readSettings(env: Env = process.env): Settings {
+	const dataDir = dataDirOf(env);
+	const files = dataFiles(dataDir);
+	const secrets = readSecrets(env, files.secrets, SECRET_NAMES);
+	const transferTokenSalt = text(env, "TRANSFER_TOKEN_SALT");
+	if (transferTokenSalt !== undefined) checkSecret("TRANSFER_TOKEN_SALT", transferTokenSalt, files.secrets);
 
 	const database = readDatabase(env, dataDir);
 	const publicUrl = readUrl(env.CMS_PUBLIC_URL, "CMS_PUBLIC_URL");
 	return {
-		host: nonEmpty(env.HOST) ?? "127.0.0.1",
-		port: readPort(env.PORT, "PORT", 1337),
+		...cmsAddress(env),
 		publicUrl,
-		proxyHops: readWholeNumber(env.CMS_PROXY_HOPS, "CMS_PROXY_HOPS", {
+		proxyHops: readWholeNumber(env, "CMS_PROXY_HOPS", {
 			fallback: publicUrl ? 1 : 0,
 			max: 10,
 			means: "the number of reverse proxies in front of the CMS (1 for one nginx or Caddy; 0 when clients reach it directly)",
 		}),
 		dataDir,
-		secretsFile,
-		tokenFiles: { site: join(dataDir, "site-token"), import: join(dataDir, "import-token"), preview: join(dataDir, "preview-token") },
-		siteServiceUrl: readUrl(env.AIDE_SITE_SERVICE_URL, "AIDE_SITE_SERVICE_URL") ?? "http://127.0.0.1:4322",
+		secretsFile: files.secrets,
+		tokenFiles: files.tokens,
+		siteServiceUrl: siteServiceUrlOf(env),
 		database,
 		secrets,
 		transferTokenSalt,
 		firstAdmin: readFirstAdmin(env),
-		corsOrigins: (nonEmpty(env.CMS_CORS_ORIGINS) ?? "")
+		corsOrigins: (text(env, "CMS_CORS_ORIGINS") ?? "")
 			.split(",")
 			.map((origin) => origin.trim())
 			.filter(Boolean)
 			.map((origin) => readUrl(origin, "CMS_CORS_ORIGINS") ?? origin),
 		apiCache: {
-			enabled: readBool(env.AIDE_API_CACHE, "AIDE_API_CACHE") ?? database.client === "sqlite",
+			enabled: readBool(env, "AIDE_API_CACHE") ?? database.client === "sqlite",
 			maxBytes:
-				readWholeNumber(env.AIDE_API_CACHE_MB, "AIDE_API_CACHE_MB", {
+				readWholeNumber(env, "AIDE_API_CACHE_MB", {
 					fallback: 64,
 					min: 1,
 					max: 4096,
@@ -143,99 +124,25 @@ export function readSettings(env: Env = process.env, appDir: string = process.cw
 				1024,
 			maxEntries: 10_000,
 		},
-		backups: readBackups(env, appDir),
+		backups: readBackups(env),
+		demoContent: demoContent(env),
 	};
 }
 
-function readBackups(env: Env, appDir: string): Settings["backups"] {
-	const dir = nonEmpty(env.AIDE_BACKUP_DIR) ?? ".backups";
-	const at = nonEmpty(env.AIDE_BACKUP_AT)?.toLowerCase() ?? "03:00";
-	if (at !== "off" && !/^([01]\d|2[0-3]):[0-5]\d$/.test(at))
-		throw new ConfigError(`AIDE_BACKUP_AT must be a time of day on the 24-hour clock, such as 03:00, or off; not "${env.AIDE_BACKUP_AT}".`);
-	const keepRaw = nonEmpty(env.AIDE_BACKUP_KEEP) ?? "7";
-	const keep = Number(keepRaw);
-	if (!Number.isInteger(keep) || keep < 1)
-		throw new ConfigError(`AIDE_BACKUP_KEEP must be a whole number of backups, at least 1; not "${keepRaw}".`);
-	return { dir: isAbsolute(dir) ? dir : resolve(appDir, dir), at: at === "off" ? null : at, keep };
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-	const trimmed = value?.trim();
-	return trimmed ? trimmed : undefined;
-}
-
-function checkSecret(name: string, value: string | undefined, secretsFile: string): string {
-	const fix = `Remove it from the environment and from ${secretsFile} so that \`npm run cms\` generates a new one, or set a random value of at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`).`;
-	if (value === undefined) {
-		throw new ConfigError(
-			`${name} is not set. Start the CMS with \`npm run cms\` once to generate it into ${secretsFile}, or set it in the environment.`,
-		);
-	}
-	for (const part of name === "APP_KEYS" ? value.split(",") : [value]) {
-		if (PLACEHOLDERS.test(part.trim()))
-			throw new ConfigError(`${name} holds the placeholder "${part.trim()}", which anyone can guess. ${fix}`);
-		if (part.trim().length < MIN_SECRET_LENGTH)
-			throw new ConfigError(`${name} is too short to be secret (${part.trim().length} characters). ${fix}`);
-	}
-	return value;
-}
-
-function readPort(raw: string | undefined, name: string, fallback: number): number {
-	const value = nonEmpty(raw);
-	if (value === undefined) return fallback;
-	const port = Number(value);
-	if (!Number.isInteger(port) || port < 1 || port > 65535) {
-		throw new ConfigError(`${name} must be a port number from 1 to 65535, not "${value}".`);
-	}
-	return port;
-}
-
-function readWholeNumber(
-	raw: string | undefined,
-	name: string,
-	{ fallback, min = 0, max, means }: { fallback: number; min?: number; max: number; means: string },
-): number {
-	const value = nonEmpty(raw);
-	if (value === undefined) return fallback;
-	const number = Number(value);
-	if (!/^\d+$/.test(value) || number < min || number > max)
-		throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, ${means}; not "${value}".`);
-	return number;
-}
-
-function readUrl(raw: string | undefined, name: string): string | undefined {
-	const value = nonEmpty(raw);
-	if (value === undefined) return undefined;
-	if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
-		throw new ConfigError(`${name} must be an http(s) URL such as https://cms.example.org, not "${value}".`);
-	}
-	return value.replace(/\/$/, "");
-}
-
-function readBool(raw: string | undefined, name: string): boolean | undefined {
-	const value = nonEmpty(raw)?.toLowerCase();
-	if (value === undefined) return undefined;
-	if (["true", "1", "yes", "on"].includes(value)) return true;
-	if (["false", "0", "no", "off"].includes(value)) return false;
-	throw new ConfigError(`${name} must be true or false, not "${raw}".`);
-}
-
 function readDatabase(env: Env, dataDir: string): DatabaseSettings {
-	const url = nonEmpty(env.DATABASE_URL);
-	const client = nonEmpty(env.DATABASE_CLIENT)?.toLowerCase() ?? (url ? "postgres" : "sqlite");
+	const url = text(env, "DATABASE_URL");
+	const client = text(env, "DATABASE_CLIENT")?.toLowerCase() ?? (url ? "postgres" : "sqlite");
 	if (client === "sqlite" || client === "better-sqlite3") {
 		if (url) throw new ConfigError("DATABASE_URL is set but DATABASE_CLIENT is sqlite. Remove one of the two.");
-		const filename = nonEmpty(env.DATABASE_FILENAME) ?? join(dataDir, "aide.db");
+		const filename = text(env, "DATABASE_FILENAME") ?? join(dataDir, "aide.db");
 		return { client: "sqlite", filename: isAbsolute(filename) ? filename : resolve(dataDir, filename) };
 	}
 	if (client !== "postgres" && client !== "postgresql") {
 		throw new ConfigError(`DATABASE_CLIENT must be "sqlite" or "postgres", not "${client}".`);
 	}
-	const ssl = readBool(env.DATABASE_SSL, "DATABASE_SSL") ?? false;
-	const sslOption = ssl
-		? { rejectUnauthorized: readBool(env.DATABASE_SSL_REJECT_UNAUTHORIZED, "DATABASE_SSL_REJECT_UNAUTHORIZED") ?? true }
-		: false;
-	const schema = nonEmpty(env.DATABASE_SCHEMA) ?? "public";
+	const ssl = readBool(env, "DATABASE_SSL") ?? false;
+	const sslOption = ssl ? { rejectUnauthorized: readBool(env, "DATABASE_SSL_REJECT_UNAUTHORIZED") ?? true } : false;
+	const schema = text(env, "DATABASE_SCHEMA") ?? "public";
 	if (url) {
 		let parsed: URL;
 		try {
@@ -256,10 +163,10 @@ function readDatabase(env: Env, dataDir: string): DatabaseSettings {
 	return {
 		client: "postgres",
 		connection: {
-			host: nonEmpty(env.DATABASE_HOST) ?? "127.0.0.1",
-			port: readPort(env.DATABASE_PORT, "DATABASE_PORT", 5432),
-			database: nonEmpty(env.DATABASE_NAME) ?? "aide",
-			user: nonEmpty(env.DATABASE_USERNAME) ?? "aide",
+			host: text(env, "DATABASE_HOST") ?? "127.0.0.1",
+			port: readPort(env, "DATABASE_PORT", 5432),
+			database: text(env, "DATABASE_NAME") ?? "aide",
+			user: text(env, "DATABASE_USERNAME") ?? "aide",
 			password: env.DATABASE_PASSWORD ?? "",
 			ssl: sslOption,
 			schema,
@@ -282,7 +189,7 @@ export function adminPasswordProblem(password: string): string | undefined {
 }
 
 function readFirstAdmin(env: Env): Settings["firstAdmin"] {
-	const email = nonEmpty(env.AIDE_ADMIN_EMAIL);
+	const email = text(env, "AIDE_ADMIN_EMAIL");
 	const password = env.AIDE_ADMIN_PASSWORD || undefined;
 	if (email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
 		throw new ConfigError(`AIDE_ADMIN_EMAIL must be an email address, not "${email}".`);

@@ -1,10 +1,8 @@
 // The CMS's access rules, each checked against a real Strapi on a temporary SQLite file.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { ADMIN, createEntryDraft, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, type RunningCms, startCms } from "./support/cms-process.ts";
-import { createEntryDraft, publishEntry } from "./support/content.ts";
-import { request } from "./support/http.ts";
 
 let cms: RunningCms;
 let admin: string;

@@ -4,10 +4,8 @@ import { readFileSync } from "node:fs";
 import { get } from "node:http";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { createEntryDraft, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningCms, startCms } from "./support/cms-process.ts";
-import { createEntryDraft, publishEntry } from "./support/content.ts";
-import { request } from "./support/http.ts";
 
 let cms: RunningCms;
 let admin: string;

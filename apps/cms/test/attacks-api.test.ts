@@ -4,10 +4,8 @@
 // login throttle, and slugs or anchors that would be paths.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { createEntryDraft, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningCms, startCms } from "./support/cms-process.ts";
-import { createEntryDraft, publishEntry } from "./support/content.ts";
-import { request } from "./support/http.ts";
 
 let cms: RunningCms;
 let admin: string;

@@ -1,8 +1,9 @@
 // Attacks on the running CMS that access-rules.test.ts does not already make: login throttling
 // through path variants, hostile and over-size uploads, cross-origin calls, and the admin's framing
 // and script policy. Each would pass on a CMS that let the attack through only if it failed.
+
+import { type RunningCms, startCms } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningCms, startCms } from "./support/cms-process.ts";
 
 let cms: RunningCms;
 let admin: string;

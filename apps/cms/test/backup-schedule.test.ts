@@ -1,24 +1,14 @@
-// When the nightly backup runs, how many it keeps, and what AIDE_BACKUP_* accept.
+// How many backups are kept, and what AIDE_BACKUP_* accept (when the nightly one runs: apps/portal/test/backup-schedule.test.ts).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { paths } from "@aide/config";
 import { afterAll, describe, expect, it } from "vitest";
 import { backupName, listBackups, pruneBackups } from "../scripts/lib/backup.mts";
-import { nextRun } from "../scripts/lib/backup-schedule.mts";
 import { readSettings } from "../src/settings.ts";
 
 const work = mkdtempSync(join(tmpdir(), "aide-backups-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-describe("nextRun", () => {
-	it("is later today when the time has not come yet, tomorrow otherwise", () => {
-		const evening = new Date(2026, 10, 27, 22, 15);
-		expect(nextRun("03:00", evening)).toEqual(new Date(2026, 10, 28, 3, 0));
-		expect(nextRun("23:30", evening)).toEqual(new Date(2026, 10, 27, 23, 30));
-		expect(nextRun("22:15", evening)).toEqual(new Date(2026, 10, 28, 22, 15));
-		expect(nextRun("00:00", new Date(2026, 11, 31, 12, 0))).toEqual(new Date(2027, 0, 1, 0, 0));
-	});
-});
 
 describe("pruneBackups", () => {
 	it("keeps the newest backups, and leaves alone what is not a finished backup", () => {
@@ -48,11 +38,10 @@ describe("AIDE_BACKUP_AT, AIDE_BACKUP_KEEP and AIDE_BACKUP_DIR", () => {
 		AIDE_WEBHOOK_SECRET: "f".repeat(20),
 		AIDE_PREVIEW_SECRET: "g".repeat(20),
 	};
-	const settings = (env: Record<string, string>) =>
-		readSettings({ AIDE_DATA_DIR: join(work, "data"), ...secrets, ...env }, "/srv/aide/apps/cms");
+	const settings = (env: Record<string, string>) => readSettings({ AIDE_DATA_DIR: join(work, "data"), ...secrets, ...env });
 
 	it("default to 03:00, seven backups, in apps/cms/.backups", () => {
-		expect(settings({}).backups).toEqual({ at: "03:00", keep: 7, dir: "/srv/aide/apps/cms/.backups" });
+		expect(settings({}).backups).toEqual({ at: "03:00", keep: 7, dir: join(paths.cms, ".backups") });
 		expect(settings({ AIDE_BACKUP_AT: "off", AIDE_BACKUP_KEEP: "30", AIDE_BACKUP_DIR: "/var/backups/aide" }).backups).toEqual({
 			at: null,
 			keep: 30,

@@ -6,8 +6,8 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runImport } from "@aide/faq-import";
+import { startCms } from "@aide/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { startCms } from "./support/cms-process.ts";
 
 const Sqlite = createRequire(import.meta.url)("better-sqlite3") as typeof import("better-sqlite3");
 

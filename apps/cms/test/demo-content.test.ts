@@ -2,9 +2,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { request, startCms } from "@aide/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { startCms } from "./support/cms-process.ts";
-import { request } from "./support/http.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "aide-demo-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

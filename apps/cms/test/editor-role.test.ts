@@ -1,8 +1,7 @@
 // The "Support editor" admin role, checked as a real editor logged into a real Strapi.
+
+import { createEntryDraft, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningCms, startCms } from "./support/cms-process.ts";
-import { createEntryDraft, publishEntry } from "./support/content.ts";
-import { request } from "./support/http.ts";
 
 const EDITOR = { email: "editor@aide.test", password: "Editor-pass-2026" };
 let cms: RunningCms;

@@ -7,9 +7,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ExportResponse, pairPages, readPage } from "@aide/faq-import";
+import { type RunningCms, request, startCms } from "@aide/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type RunningCms, startCms } from "./support/cms-process.ts";
-import { request } from "./support/http.ts";
 import { runImportCli } from "./support/import-cli.ts";
 import { malformedPages } from "./support/malformed-pages.ts";
 

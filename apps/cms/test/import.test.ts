@@ -5,10 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CmsTarget, readPage, runExport, runImport } from "@aide/faq-import";
+import { freePort, type RunningCms, request, startCms } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningCms, startCms } from "./support/cms-process.ts";
-import { freePort } from "./support/free-port.ts";
-import { request } from "./support/http.ts";
 import { runImportCli } from "./support/import-cli.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));

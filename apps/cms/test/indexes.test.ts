@@ -1,7 +1,8 @@
 // The lookup indexes on a real Strapi's SQLite file: present after a start, and used by the import's lookups.
+
+import { type RunningCms, startCms } from "@aide/testing";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningCms, startCms } from "./support/cms-process.ts";
 
 let cms: RunningCms;
 beforeAll(async () => {

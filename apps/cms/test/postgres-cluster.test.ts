@@ -5,11 +5,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createEntryDraft, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECRET_NAMES } from "../src/settings.ts";
-import { type RunningCms, startCms } from "./support/cms-process.ts";
-import { createEntryDraft, publishEntry } from "./support/content.ts";
-import { request } from "./support/http.ts";
 import { type RunningPostgres, startPostgres } from "./support/postgres.ts";
 import { type RebuildCall, startRebuildListener } from "./support/rebuild-listener.ts";
 

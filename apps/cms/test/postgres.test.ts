@@ -1,10 +1,8 @@
 // The same CMS on a real PostgreSQL, started for this test on loopback and removed afterwards.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { createEntryDraft, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningCms, startCms } from "./support/cms-process.ts";
-import { createEntryDraft, publishEntry } from "./support/content.ts";
-import { request } from "./support/http.ts";
 import { type RunningPostgres, startPostgres } from "./support/postgres.ts";
 
 let postgres: RunningPostgres;

@@ -3,9 +3,9 @@
 // nothing listens. Strapi's event hub is stood in for by the few lines it takes.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { freePort } from "@aide/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { type EntryEvent, type EventSource, failureLog, startRebuildCalls } from "../src/bootstrap/rebuild-calls.ts";
-import { freePort } from "./support/free-port.ts";
 import { startRebuildListener } from "./support/rebuild-listener.ts";
 
 const SECRET = "a-secret-of-the-site-service";

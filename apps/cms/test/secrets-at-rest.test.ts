@@ -6,9 +6,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, s
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
+import { createEntryDraft, publishEntry, startCms } from "@aide/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { startCms } from "./support/cms-process.ts";
-import { createEntryDraft, publishEntry } from "./support/content.ts";
 import { findBin, startPostgres } from "./support/postgres.ts";
 import { runScript } from "./support/scripts.ts";
 import { filesUnder, findSecrets, secretsOf } from "./support/secret-scan.ts";

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
+import { ensureSecrets } from "@aide/config";
 import { afterEach, describe, expect, it } from "vitest";
-import { ensureSecrets } from "../scripts/lib/secrets.mts";
 import { readSettings, SECRET_NAMES } from "../src/settings.ts";
 
 const dirs: string[] = [];

@@ -39,9 +39,18 @@ describe("readSettings", () => {
 		expect(settings.corsOrigins).toEqual([]);
 	});
 
-	it("takes HOST and PORT", () => {
-		const settings = read({ HOST: "0.0.0.0", PORT: "8080" });
+	it("takes CMS_HOST and CMS_PORT; HOST and PORT name the public site, never the CMS", () => {
+		const settings = read({ CMS_HOST: "0.0.0.0", CMS_PORT: "8080" });
 		expect([settings.host, settings.port]).toEqual(["0.0.0.0", 8080]);
+		const site = read({ HOST: "0.0.0.0", PORT: "8080" });
+		expect([site.host, site.port]).toEqual(["127.0.0.1", 1337]);
+	});
+
+	it("reads AIDE_DEMO_CONTENT as a yes or no, 0 and off included", () => {
+		expect(read({}).demoContent).toBe(true);
+		for (const no of ["false", "0", "off", "NO"]) expect(read({ AIDE_DEMO_CONTENT: no }).demoContent).toBe(false);
+		expect(read({ AIDE_DEMO_CONTENT: "1" }).demoContent).toBe(true);
+		expect(() => read({ AIDE_DEMO_CONTENT: "maybe" })).toThrow('AIDE_DEMO_CONTENT must be true or false, not "maybe".');
 	});
 
 	it("uses PostgreSQL from DATABASE_URL, or DATABASE_CLIENT and the usual variables", () => {
@@ -154,7 +163,7 @@ describe("readSettings refuses, naming the variable", () => {
 	});
 
 	it("a bad port or database client", () => {
-		expect(errorOf({ PORT: "http" })).toBe('PORT must be a port number from 1 to 65535, not "http".');
+		expect(errorOf({ CMS_PORT: "http" })).toBe('CMS_PORT must be a port number from 1 to 65535, not "http".');
 		expect(errorOf({ DATABASE_CLIENT: "mysql" })).toBe('DATABASE_CLIENT must be "sqlite" or "postgres", not "mysql".');
 	});
 

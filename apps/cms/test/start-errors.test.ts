@@ -4,9 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort, runServe } from "@aide/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { runServe } from "./support/cms-process.ts";
-import { freePort } from "./support/free-port.ts";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -23,14 +22,14 @@ const failureLines = (output: string) => output.split("\n").filter((line) => lin
 
 describe("npm run cms refuses to start", () => {
 	it("with a placeholder secret, naming it", async () => {
-		const { code, output } = await runServe({ AIDE_DATA_DIR: dataDir(), JWT_SECRET: "tobemodified", PORT: String(await freePort()) });
+		const { code, output } = await runServe({ AIDE_DATA_DIR: dataDir(), JWT_SECRET: "tobemodified", CMS_PORT: String(await freePort()) });
 		expect(code).toBe(1);
 		expect(failureLines(output)).toHaveLength(1);
 		expect(failureLines(output)[0]).toContain('JWT_SECRET holds the placeholder "tobemodified"');
 	});
 
 	it("with a malformed DATABASE_URL, in one line naming the variable", async () => {
-		const { code, output } = await runServe({ AIDE_DATA_DIR: dataDir(), DATABASE_URL: "postgres//db", PORT: String(await freePort()) });
+		const { code, output } = await runServe({ AIDE_DATA_DIR: dataDir(), DATABASE_URL: "postgres//db", CMS_PORT: String(await freePort()) });
 		expect(code).toBe(1);
 		expect(failureLines(output)).toEqual([expect.stringContaining("DATABASE_URL is not a valid URL.")]);
 	});
@@ -40,10 +39,10 @@ describe("npm run cms refuses to start", () => {
 		const server: Server = createServer();
 		await new Promise<void>((resolve) => server.listen({ host: "127.0.0.1", port }, resolve));
 		try {
-			const { code, output } = await runServe({ AIDE_DATA_DIR: dataDir(), HOST: "127.0.0.1", PORT: String(port) });
+			const { code, output } = await runServe({ AIDE_DATA_DIR: dataDir(), CMS_HOST: "127.0.0.1", CMS_PORT: String(port) });
 			expect(code).toBe(1);
 			expect(failureLines(output)).toEqual([
-				`aide: the CMS did not start. Port ${port} on 127.0.0.1 is already in use (is the CMS already running?). Stop the program using it, or choose another port: PORT=${port + 1} npm run cms`,
+				`aide: the CMS did not start. Port ${port} on 127.0.0.1 is already in use (is the CMS already running?). Stop the program using it, or choose another port: CMS_PORT=${port + 1} npm run cms`,
 			]);
 		} finally {
 			server.close();

@@ -2,11 +2,10 @@
 // with AIDE_SNAPSHOT=<file> or --snapshot <file>, from a snapshot. The new site is built in its own
 // folder, indexed for search (Pagefind), and put live at apps/site/dist (AIDE_SITE_OUT_DIR overrides)
 // only when both succeeded, by an atomic swap: a failed build leaves the live site as it was.
-// Rendering and indexing run in child processes, one after the other (see lib/build-process.ts).
+// Rendering and indexing run in child processes, one after the other (see @aide/site-build).
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { SiteBuilder } from "./lib/build-process.ts";
-import { distPath } from "./lib/builds.ts";
+import { distPath, SiteBuilder } from "@aide/site-build";
 
 const { values } = parseArgs({ options: { snapshot: { type: "string" } } });
 if (values.snapshot) process.env.AIDE_SNAPSHOT = resolve(values.snapshot);

@@ -8,12 +8,10 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { loadSiteContent, writeSnapshot } from "@aide/cms-loader";
 import { runImport } from "@aide/faq-import";
+import { removeSite } from "@aide/site-build";
+import { freePort, startCms, writeSyntheticSnapshot } from "@aide/testing";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCms } from "../../cms/test/support/cms-process.ts";
-import { freePort } from "../../cms/test/support/free-port.ts";
-import { removeSite } from "../scripts/lib/builds.ts";
-import { writeSyntheticSnapshot } from "./support/snapshot.ts";
 
 const siteDir = fileURLToPath(new URL("../", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "aide-site-"));

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { pathInside, removeSite, replaceFile } from "@aide/site-build";
+import { writeSyntheticSnapshot } from "@aide/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { pathInside, removeSite, replaceFile } from "../scripts/lib/builds.ts";
-import { writeSyntheticSnapshot } from "./support/snapshot.ts";
 
 const siteDir = fileURLToPath(new URL("../", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "aide-hostile-content-"));

@@ -7,10 +7,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { removeSite } from "@aide/site-build";
+import { writeSyntheticSnapshot } from "@aide/testing";
 import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { removeSite } from "../scripts/lib/builds.ts";
-import { writeSyntheticSnapshot } from "./support/snapshot.ts";
 
 const siteDir = fileURLToPath(new URL("../", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "aide-site-ids-"));

@@ -1,30 +1,27 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { cmsUrl as cmsUrlOf, dataDir, dataFiles } from "@aide/config";
 import { CmsError } from "./client.ts";
 
 type Env = Record<string, string | undefined>;
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-
 /** The local CMS's data folder, where it writes the tokens local tools use: `AIDE_DATA_DIR`, else apps/cms/.data. */
 export function localCmsDataDir(env: Env = process.env): string {
-	return env.AIDE_DATA_DIR?.trim() || join(repoRoot, "apps", "cms", ".data");
+	return dataDir(env);
 }
 
-/** The CMS's URL: `CMS_URL`, else the local CMS. */
+/** The CMS's URL: `CMS_URL`, else the local CMS at CMS_HOST / CMS_PORT. */
 export function cmsUrl(env: Env = process.env): string {
-	return (env.CMS_URL?.trim() || "http://127.0.0.1:1337").replace(/\/+$/, "");
+	return cmsUrlOf(env);
 }
 
 /**
  * A token from the environment variable `variable`, else from the local CMS's data folder (`file`).
  * Throws an error that says how to get one.
  */
-export function tokenFromEnv(variable: string, file: "site-token" | "import-token" | "preview-token", env: Env = process.env): string {
+export function tokenFromEnv(variable: string, file: "site" | "import" | "preview", env: Env = process.env): string {
 	const explicit = env[variable]?.trim();
 	if (explicit) return explicit;
-	const path = join(localCmsDataDir(env), file);
+	const path = dataFiles(localCmsDataDir(env)).tokens[file];
 	if (!existsSync(path)) {
 		throw new CmsError(
 			`No ${variable} set, and ${path} does not exist. Start the local CMS once (\`npm run cms\`) to create it, or set ${variable}.`,

@@ -54,10 +54,7 @@ export async function loadSiteContent(
 ): Promise<SiteContent> {
 	const snapshot = env.AIDE_SNAPSHOT?.trim();
 	if (snapshot) return readSnapshot(snapshot);
-	return fetchSiteContent(
-		{ url: cmsUrl(env), token: tokenFromEnv("CMS_TOKEN", "site-token", env), ...(onRetry ? { onRetry } : {}) },
-		hooks,
-	);
+	return fetchSiteContent({ url: cmsUrl(env), token: tokenFromEnv("CMS_TOKEN", "site", env), ...(onRetry ? { onRetry } : {}) }, hooks);
 }
 
 /**
@@ -66,7 +63,7 @@ export async function loadSiteContent(
  * `CMS_PREVIEW_TOKEN` (default: the local CMS's preview token).
  */
 export async function loadEntryVersions(documentId: string, status: "draft" | "published", env: Env = process.env): Promise<SiteEntry[]> {
-	const token = status === "draft" ? tokenFromEnv("CMS_PREVIEW_TOKEN", "preview-token", env) : tokenFromEnv("CMS_TOKEN", "site-token", env);
+	const token = status === "draft" ? tokenFromEnv("CMS_PREVIEW_TOKEN", "preview", env) : tokenFromEnv("CMS_TOKEN", "site", env);
 	const model = buildSiteModel(await fetchEntryContent({ url: cmsUrl(env), token, retries: 1 }, documentId, status));
 	return model.entries.filter((entry) => entry.documentId === documentId);
 }

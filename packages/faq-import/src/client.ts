@@ -14,7 +14,7 @@ export interface CmsTarget {
  */
 export function targetFromEnv(env: Record<string, string | undefined> = process.env): CmsTarget {
 	try {
-		return { url: cmsUrl(env), token: tokenFromEnv("CMS_WRITE_TOKEN", "import-token", env) };
+		return { url: cmsUrl(env), token: tokenFromEnv("CMS_WRITE_TOKEN", "import", env) };
 	} catch (error) {
 		throw new ImportError((error as Error).message, { cause: error });
 	}

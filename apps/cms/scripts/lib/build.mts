@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { SECRET_NAMES } from "../../src/settings.ts";
+import { SECRET_NAMES } from "@aide/config";
 import { appDir } from "./paths.mts";
 
 const require = createRequire(import.meta.url);

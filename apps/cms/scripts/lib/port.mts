@@ -14,7 +14,7 @@ export function assertPortFree(host: string, port: number, command = "npm run cm
 				error.code === "EADDRINUSE"
 					? `Port ${port} on ${host} is already in use (is the CMS already running?).`
 					: `Cannot listen on ${host}:${port} (${error.code ?? error.message}).`;
-			reject(new PortError(`${reason} Stop the program using it, or choose another port: PORT=${port + 1} ${command}`));
+			reject(new PortError(`${reason} Stop the program using it, or choose another port: CMS_PORT=${port + 1} ${command}`));
 		});
 		server.listen({ host, port, exclusive: true }, () => server.close(() => resolve()));
 	});

@@ -1,13 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { DEFAULT_ADMIN_EMAIL, dataFiles } from "@aide/config";
 import type { Core } from "@strapi/strapi";
 import type { Settings } from "../settings";
-
-/** Where a generated first-admin password is kept, readable by its owner only. */
-export function adminCredentialsFile(dataDir: string): string {
-	return join(dataDir, "admin-credentials.txt");
-}
 
 /**
  * Creates the first super admin when the CMS has none, without prompts: from AIDE_ADMIN_EMAIL /
@@ -21,7 +16,7 @@ export async function ensureFirstAdmin(strapi: Core.Strapi, settings: Settings):
 	};
 	if (await users.exists()) return;
 
-	const email = settings.firstAdmin.email ?? "admin@aide.localhost";
+	const email = settings.firstAdmin.email ?? DEFAULT_ADMIN_EMAIL;
 	const generated = settings.firstAdmin.password === undefined;
 	// base64url of 18 random bytes, plus one of each class Strapi's password rule asks for.
 	const password = settings.firstAdmin.password ?? `${randomBytes(18).toString("base64url")}aA1`;
@@ -31,7 +26,7 @@ export async function ensureFirstAdmin(strapi: Core.Strapi, settings: Settings):
 		strapi.log.info(`Created the first admin, ${email}, with the password from AIDE_ADMIN_PASSWORD.`);
 		return;
 	}
-	const file = adminCredentialsFile(settings.dataDir);
+	const file = dataFiles(settings.dataDir).adminCredentials;
 	mkdirSync(settings.dataDir, { recursive: true });
 	writeFileSync(file, `email: ${email}\npassword: ${password}\n`, { mode: 0o600 });
 	// Not the password itself: what the CMS prints ends up in logs (npm start forwards it), the file does not.

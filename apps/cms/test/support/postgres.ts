@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
-import { freePort } from "./free-port.ts";
+import { freePort } from "@aide/testing";
 
 export interface RunningPostgres {
 	readonly url: string;

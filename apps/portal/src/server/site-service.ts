@@ -1,0 +1,407 @@
+// The running site of `npm start`, as two HTTP servers:
+//
+// - the public site (127.0.0.1:4321 by default): the live build's files, nothing else;
+// - the site service (127.0.0.1:4322 by default), for the CMS and editors only:
+//   POST /rebuild   the CMS's webhook, authenticated by a secret header compared in constant time;
+//   GET  /preview/… draft previews from links the CMS signed (rendered by the live build's server code);
+//   GET  /status    the last build, for tools and tests (with the webhook's secret header: its errors name hosts and paths);
+//   GET  /internal/<locale>/entry/?id=…  this process's own one-time renders of an entry's page.
+//
+// Rebuilds run in build processes (scripts/lib/build-process.ts) through a debounced, one-at-a-time Rebuilder;
+// each builds aside and swaps the live link atomically, and the servers switch to the new files in
+// the same instant. A failed build changes nothing that readers see. A single published entry's
+// pages go live at once, ahead of the full rebuild (see patchEntry below).
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { loadEntryPreview, loadEntryVersions, type SiteEntry } from "@aide/cms-loader";
+import { linkedCopyOfLive, liveBuild, pathInside, promoteBuild, removeBuild, replaceFile, SiteBuilder } from "@aide/site-build";
+import { checkPreviewLink, WEBHOOK_SECRET_HEADER } from "@aide/site-link";
+import { guarded } from "./guard.ts";
+import { LogThrottle } from "./log-throttle.ts";
+import { Rebuilder, type RebuildReport } from "./rebuilder.ts";
+import { type Handler, SECURITY_HEADERS, setHeaders, staticSite } from "./static-site.ts";
+
+/** A webhook's body is a few KB; anything much larger is not one. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface Address {
+	host: string;
+	port: number;
+}
+
+export interface SiteServiceOptions {
+	/** The live link (see scripts/lib/builds.ts). */
+	dist: string;
+	public: Address;
+	service: Address;
+	webhookSecret: string;
+	previewSecret: string;
+	/** The CMS admin's origin: the only page allowed to frame previews. */
+	cmsOrigin: string;
+	/** Environment of each build (CMS_URL, AIDE_DATA_DIR...). */
+	buildEnv: Record<string, string | undefined>;
+	debounceMs?: number;
+	/** Hold rebuilds until `rebuilder.resume()`, e.g. while the CMS loads its first content. */
+	holdRebuilds?: boolean;
+	log?: (message: string) => void;
+}
+
+export interface SiteService {
+	publicUrl: string;
+	serviceUrl: string;
+	rebuilder: Rebuilder;
+	/** Every finished build, oldest first. */
+	reports: RebuildReport[];
+	/** The build's processes, while they run (for measurements). */
+	buildPids(): number[];
+	close(): Promise<void>;
+}
+
+function listen(server: Server, { host, port }: Address, what: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		server.once("error", (error: NodeJS.ErrnoException) =>
+			reject(
+				error.code === "EADDRINUSE"
+					? new Error(`${what} cannot listen on ${host}:${port}: the port is in use. Stop what uses it, or choose another port.`)
+					: error,
+			),
+		);
+		server.listen({ host, port }, resolve);
+	});
+}
+
+function readBody(request: IncomingMessage): Promise<string | undefined> {
+	return new Promise((resolve, reject) => {
+		let size = 0;
+		const chunks: Buffer[] = [];
+		request.on("data", (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) {
+				resolve(undefined);
+				request.destroy();
+			} else chunks.push(chunk);
+		});
+		request.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+		request.once("error", reject);
+	});
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+	response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+	response.end(`${JSON.stringify(body)}\n`);
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+	response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+	response.end(`${text}\n`);
+}
+
+/** The request handler of a build's server code (@astrojs/node in middleware mode). */
+type AstroHandler = (request: IncomingMessage, response: ServerResponse, next: () => void, locals: App.Locals) => Promise<void>;
+
+function secretMatches(given: string | string[] | undefined, secret: string): boolean {
+	if (typeof given !== "string") return false;
+	const a = Buffer.from(given);
+	const b = Buffer.from(secret);
+	// timingSafeEqual needs equal lengths; comparing `b` with itself keeps the time independent of `given`.
+	return a.length === b.length ? timingSafeEqual(a, b) : !timingSafeEqual(b, b);
+}
+
+/**
+ * What a webhook call means for the public site. Strapi sends entry.create / entry.update for draft
+ * saves too (the entry has no publishedAt): those change nothing readers see.
+ */
+export function webhookReason(body: unknown): { rebuild: boolean; reason: string; publishedEntry: string | undefined } {
+	const { event, uid, model, entry } = (body ?? {}) as {
+		event?: unknown;
+		uid?: unknown;
+		model?: unknown;
+		entry?: { publishedAt?: unknown; documentId?: unknown };
+	};
+	const reason = `${String(event ?? "unknown event")} ${String(uid ?? model ?? "")}`.trim();
+	const draftSave = (event === "entry.create" || event === "entry.update") && entry !== undefined && entry.publishedAt == null;
+	const publishedEntry =
+		event === "entry.publish" && uid === ENTRY_UID && typeof entry?.documentId === "string" ? entry.documentId : undefined;
+	return { rebuild: !draftSave, reason, publishedEntry };
+}
+
+const ENTRY_UID = "api::faq-entry.faq-entry";
+
+/** The log's line a minute about refused webhook calls, after the first one's own. */
+export const refusedCallsSummary = (count: number) =>
+	`refused ${count} rebuild call${count === 1 ? "" : "s"} without the right secret in the last minute.`;
+
+/** The request's URL, or null for a request-target no URL can be made of (`//`, `\\`, `*`). */
+function requestUrl(target = "/"): URL | null {
+	// Origin-form ("/path?query") is read as a path even when it starts with "//" (which `new URL(target, base)` reads as a host).
+	return URL.parse(target.startsWith("/") ? `http://service${target}` : target);
+}
+
+function url({ host, port }: Address, server: Server): string {
+	const address = server.address();
+	return `http://${host}:${typeof address === "object" && address ? address.port : port}`;
+}
+
+export async function startSiteService(options: SiteServiceOptions): Promise<SiteService> {
+	const log = options.log ?? ((message: string) => console.log(`aide: ${message}`));
+	const builder = new SiteBuilder(options.buildEnv);
+	// Astro loads while the service starts, not when the first publish asks for a build.
+	builder.warm();
+	const reports: RebuildReport[] = [];
+
+	// What readers are served. Replaced as a whole after each build: one assignment, so a request sees one site.
+	let live: { id: string; files: Handler } | undefined;
+	const refreshLive = () => {
+		const build = liveBuild(options.dist);
+		if (build && build.id !== live?.id) live = { id: build.id, files: staticSite(build.staticDir, log) };
+	};
+	refreshLive();
+
+	// The live build's server code (the preview route), loaded on the first preview after each build.
+	let renderer: { id: string; handler: AstroHandler } | undefined;
+	const previewHandler = async (): Promise<AstroHandler | undefined> => {
+		const build = liveBuild(options.dist);
+		if (!build) return undefined;
+		if (renderer?.id !== build.id) {
+			const module = (await import(pathToFileURL(build.serverEntry).href)) as { handler: AstroHandler };
+			renderer = { id: build.id, handler: module.handler };
+		}
+		return renderer.handler;
+	};
+
+	// The one-entry fast path: when a single published entry changes and no build runs, its pages are
+	// rendered at once (by the live build's own server code) into a linked copy of the live site and
+	// swapped in; the full rebuild follows for the lists, search and the sitemap.
+	const internalRenders = new Map<string, App.Locals>();
+	const renderEntryPage = async (entry: SiteEntry): Promise<string> => {
+		const id = randomUUID();
+		internalRenders.set(id, { entryPage: { entry } });
+		try {
+			const response = await fetch(`${serviceUrl()}/internal/${entry.locale}/entry/?id=${id}`);
+			if (!response.ok)
+				throw new Error(`rendering ${entry.locale}/${entry.slug} answered ${response.status}: ${(await response.text()).trim()}`);
+			return await response.text();
+		} finally {
+			internalRenders.delete(id);
+		}
+	};
+	let patching = Promise.resolve();
+	let patchRequests = 0;
+	let patchesPending = 0;
+	const patchEntry = (documentId: string) => {
+		const request = ++patchRequests;
+		// The full rebuild waits for the patch: on two cores they would only slow each other down.
+		if (patchesPending++ === 0) rebuilder.pause();
+		patching = patching.then(async () => {
+			const started = performance.now();
+			try {
+				// Another publish came meanwhile: a burst (an import, a bulk publish), left to the full rebuild.
+				if (patchRequests !== request) return;
+				const live = liveBuild(options.dist);
+				const versions = await loadEntryVersions(documentId, "published", options.buildEnv);
+				const pathOf = (entry: SiteEntry) => [entry.locale, "faq", entry.slug, "index.html"];
+				// A new page, slug or anchor changes other pages (links, ids) and must be checked with the whole
+				// content (two entries may not share an anchor): the full rebuild handles those.
+				const samePlace = (entry: SiteEntry) => {
+					if (!live) return false;
+					const file = pathInside(live.staticDir, ...pathOf(entry));
+					return existsSync(file) && readFileSync(file, "utf8").includes(`<h1 id="${entry.anchor}">`);
+				};
+				if (!live || versions.length === 0 || !versions.every(samePlace)) {
+					log(`entry ${documentId} has a new page, slug or anchor; the full rebuild writes it.`);
+					return;
+				}
+				const pages = await Promise.all(versions.map(async (entry) => ({ path: pathOf(entry), html: await renderEntryPage(entry) })));
+				const copy = linkedCopyOfLive(options.dist);
+				if (!copy) return;
+				try {
+					for (const { path, html } of pages) replaceFile(join(copy.dir, "client"), path, html);
+				} catch (error) {
+					removeBuild(copy.dir);
+					throw error;
+				}
+				// A full build that went live meanwhile already has the change, and more.
+				if (liveBuild(options.dist)?.id !== copy.from) return removeBuild(copy.dir);
+				promoteBuild(options.dist, copy.dir);
+				refreshLive();
+				const seconds = ((performance.now() - started) / 1000).toFixed(1);
+				log(
+					`the pages of entry ${documentId} (${versions.map((entry) => entry.locale).join(", ")}) are live, written in ${seconds} s; the full rebuild follows.`,
+				);
+			} catch (error) {
+				log(`could not write the pages of entry ${documentId} at once (${(error as Error).message}); the full rebuild will.`);
+			} finally {
+				if (--patchesPending === 0) rebuilder.resume();
+			}
+		});
+	};
+
+	const rebuilder = new Rebuilder({
+		build: async () => {
+			const outcome = await builder.build(options.dist);
+			if (outcome.ok) refreshLive();
+			return outcome;
+		},
+		...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+		paused: options.holdRebuilds ?? false,
+		onReport: (report) => {
+			reports.push(report);
+			const seconds = (report.durationMs / 1000).toFixed(1);
+			const why = report.reasons.join(", ");
+			if (report.ok) log(`rebuild #${report.number} (${why}) is live, built in ${seconds} s (${report.detail}).`);
+			else log(`rebuild #${report.number} (${why}) failed after ${seconds} s; readers keep the previous site. ${report.error}`);
+		},
+	});
+
+	const publicServer = createServer(
+		guarded(
+			"The site",
+			(request, response) => {
+				setHeaders(response, SECURITY_HEADERS);
+				if (request.method !== "GET" && request.method !== "HEAD") {
+					response.writeHead(405, { allow: "GET, HEAD" }).end();
+					return;
+				}
+				if (!live) {
+					response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "10" });
+					response.end("The site is being built. Try again in a few seconds.\n");
+					return;
+				}
+				live.files(request, response);
+			},
+			log,
+		),
+	);
+
+	// Previews are framed by the CMS admin, and by nothing else.
+	const previewHeaders = {
+		...SECURITY_HEADERS,
+		"Content-Security-Policy": SECURITY_HEADERS["Content-Security-Policy"]?.replace(
+			"frame-ancestors 'none'",
+			`frame-ancestors ${options.cmsOrigin}`,
+		) as string,
+		"Referrer-Policy": "no-referrer",
+		"X-Robots-Tag": "noindex, nofollow",
+	};
+	delete (previewHeaders as Record<string, string>)["X-Frame-Options"];
+
+	/** Checks the signed link, reads the entry from the CMS, and has the live build's preview route render it. */
+	const preview = async (url: URL, request: IncomingMessage, response: ServerResponse) => {
+		let check: ReturnType<typeof checkPreviewLink>;
+		try {
+			check = checkPreviewLink(url, options.previewSecret);
+		} catch (error) {
+			// A malformed %-escape in the path (decodeURIComponent): a bad request, not a failure of ours.
+			if (!(error instanceof URIError)) throw error;
+			return sendText(
+				response,
+				400,
+				"This preview link is not valid: its path has a malformed %-escape. Open the preview again from the CMS.",
+			);
+		}
+		if (!check.ok) {
+			const why = check.reason === "expired" ? "This preview link has expired." : "This preview link is not valid.";
+			return sendText(response, 401, `${why} Open the preview again from the CMS.`);
+		}
+		const { target } = check;
+		const handler = await previewHandler();
+		if (!handler) return sendText(response, 503, "The site has not been built yet; try again in a few seconds.");
+		let entry: Awaited<ReturnType<typeof loadEntryPreview>>;
+		try {
+			entry = await loadEntryPreview(target, options.buildEnv);
+		} catch (error) {
+			log(`the preview of ${target.documentId} (${target.locale}) failed: ${(error as Error).message}`);
+			return sendText(response, 502, `The preview could not read this entry from the CMS: ${(error as Error).message}`);
+		}
+		if (!entry) {
+			return sendText(response, 404, `This entry has no ${target.status} version in ${target.locale}. Save it in the CMS first.`);
+		}
+		return handler(request, response, () => sendText(response, 404, "No such preview."), { preview: { entry, status: target.status } });
+	};
+
+	// Anyone who can reach the service can call /rebuild: the first refusal is logged, then a count a minute.
+	const refusals = new LogThrottle({ log, summary: refusedCallsSummary });
+	const authenticated = (request: IncomingMessage) => secretMatches(request.headers[WEBHOOK_SECRET_HEADER], options.webhookSecret);
+	const refuse = (response: ServerResponse) => sendJson(response, 401, { error: `Missing or wrong ${WEBHOOK_SECRET_HEADER} header.` });
+
+	const serviceServer = createServer(
+		guarded(
+			"The site service",
+			async (request, response) => {
+				const url = requestUrl(request.url);
+				if (!url) return sendJson(response, 400, { error: "The request's path is not a valid URL path." });
+				const path = url.pathname;
+				if (path === "/rebuild") {
+					if (request.method !== "POST") return sendJson(response.setHeader("allow", "POST"), 405, { error: "Use POST." });
+					if (!authenticated(request)) {
+						refusals.note(() => `refused a rebuild call from ${request.socket.remoteAddress}: missing or wrong ${WEBHOOK_SECRET_HEADER}.`);
+						return refuse(response);
+					}
+					const body = await readBody(request);
+					if (body === undefined) return sendJson(response, 413, { error: "The body is larger than a webhook's." });
+					let parsed: unknown;
+					try {
+						parsed = body ? JSON.parse(body) : {};
+					} catch {
+						return sendJson(response, 400, { error: "The body is not JSON." });
+					}
+					const { rebuild, reason, publishedEntry } = webhookReason(parsed);
+					// Not while a build that started before this publish runs: it would go live after, without it.
+					if (publishedEntry && !rebuilder.busy) patchEntry(publishedEntry);
+					if (rebuild) rebuilder.request(reason);
+					return sendJson(response, 202, { rebuild });
+				}
+				if (path === "/status" && request.method === "GET") {
+					// A failed build's error names hosts and paths: for the CMS's secret holders only.
+					if (!authenticated(request)) return refuse(response);
+					return sendJson(response, 200, { live: live !== undefined, builds: rebuilder.builds, last: reports.at(-1) ?? null });
+				}
+				if (request.method !== "GET" && request.method !== "HEAD") return sendJson(response, 405, { error: "Not here." });
+				setHeaders(response, previewHeaders);
+				if (path.startsWith("/preview/")) return await preview(url, request, response);
+				if (/^\/internal\/[a-z]{2}\/entry\/$/.test(path)) {
+					// Only this process's own requests: the id is one-time and unguessable.
+					const locals = internalRenders.get(url.searchParams.get("id") ?? "");
+					const handler = locals && (await previewHandler());
+					if (!locals || !handler) return sendText(response, 404, "Not found.");
+					return handler(request, response, () => sendText(response, 404, "No such route in the live build."), locals);
+				}
+				// The preview pages' stylesheets and scripts.
+				if (live) return live.files(request, response, () => sendJson(response, 404, { error: "Not found." }));
+				return sendJson(response, 404, { error: "Not found." });
+			},
+			log,
+		),
+	);
+
+	const serviceUrl = () => url(options.service, serviceServer);
+	try {
+		await listen(serviceServer, options.service, "The site service");
+		await listen(publicServer, options.public, "The site");
+	} catch (error) {
+		// Nothing of a service that did not start may outlive it: the warm render process included.
+		serviceServer.close();
+		builder.stop();
+		throw error;
+	}
+
+	return {
+		publicUrl: url(options.public, publicServer),
+		serviceUrl: url(options.service, serviceServer),
+		rebuilder,
+		reports,
+		buildPids: () => builder.pids,
+		async close() {
+			await rebuilder.stop();
+			refusals.flush();
+			await patching;
+			builder.stop();
+			await Promise.all(
+				[publicServer, serviceServer].map((server) => new Promise((resolve) => server.close(resolve).closeAllConnections())),
+			);
+		},
+	};
+}

@@ -1,0 +1,73 @@
+// The portal's one settings module (`npm start`, `npm run preview`), composed from the pieces every
+// Aide program shares (@aide/config). HOST / PORT: the public site. CMS_HOST / CMS_PORT: the CMS it
+// starts. AIDE_SITE_SERVICE_URL: the site service. A bad value stops the start with one line.
+import {
+	type Address,
+	cmsAddress,
+	cmsUrl,
+	DEFAULT_ADMIN_EMAIL,
+	dataDir,
+	dataFiles,
+	readBackups,
+	readSecrets,
+	readUrl,
+	siteAddress,
+	siteOutDir,
+	siteServiceUrl,
+	text,
+} from "@aide/config";
+
+type Env = Record<string, string | undefined>;
+
+export interface PortalSettings {
+	/** The public site, what readers reach. */
+	site: Address;
+	/** The site service: rebuild calls from the CMS, draft previews. */
+	service: Address;
+	serviceUrl: string;
+	/** The CMS this portal starts, and how the build reaches it. */
+	cms: Address;
+	cmsUrl: string;
+	/** The CMS admin's origin, the only page allowed to frame previews (CMS_PUBLIC_URL behind a proxy). */
+	cmsOrigin: string;
+	dataDir: string;
+	/** The live link readers are served from. */
+	dist: string;
+	/** When the nightly backup runs ("HH:MM", or null for never), where and how many are kept. */
+	backups: { dir: string; at: string | null; keep: number };
+	/** The first admin the CMS creates, for the ready message. */
+	adminEmail: string;
+	adminPasswordSet: boolean;
+	adminCredentialsFile: string;
+}
+
+/** What the public server needs (`npm run preview`). */
+export function readSiteSettings(env: Env): { site: Address; dist: string } {
+	return { site: siteAddress(env), dist: siteOutDir(env) };
+}
+
+export function readPortalSettings(env: Env): PortalSettings {
+	const serviceUrl = siteServiceUrl(env);
+	const service = new URL(serviceUrl);
+	const url = cmsUrl({ ...env, CMS_URL: undefined });
+	const dir = dataDir(env);
+	return {
+		...readSiteSettings(env),
+		service: { host: service.hostname, port: Number(service.port || 80) },
+		serviceUrl,
+		cms: cmsAddress(env),
+		cmsUrl: url,
+		cmsOrigin: new URL(readUrl(env.CMS_PUBLIC_URL, "CMS_PUBLIC_URL") ?? url).origin,
+		dataDir: dir,
+		backups: readBackups(env),
+		adminEmail: text(env, "AIDE_ADMIN_EMAIL") ?? DEFAULT_ADMIN_EMAIL,
+		adminPasswordSet: Boolean(env.AIDE_ADMIN_PASSWORD),
+		adminCredentialsFile: dataFiles(dir).adminCredentials,
+	};
+}
+
+/** The secrets the site service shares with the CMS (generated into the data folder before either starts). */
+export function readSharedSecrets(env: Env, dir: string): { webhook: string; preview: string } {
+	const secrets = readSecrets(env, dataFiles(dir).secrets, ["AIDE_WEBHOOK_SECRET", "AIDE_PREVIEW_SECRET"]);
+	return { webhook: secrets.AIDE_WEBHOOK_SECRET, preview: secrets.AIDE_PREVIEW_SECRET };
+}

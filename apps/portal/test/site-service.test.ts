@@ -1,0 +1,209 @@
+// The site service of `npm start` against a real CMS whose webhook points at it: rebuilds on publish,
+// refuses calls without the secret, absorbs webhook storms, previews drafts from links the CMS makes,
+// and keeps the last good site when a build fails (bad content, or the CMS stopping mid-build).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { removeSite } from "@aide/site-build";
+import { WEBHOOK_SECRET_HEADER } from "@aide/site-link";
+import { createEntryDraft, freePort, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SiteService } from "../src/server/site-service.ts";
+import { buildEnvOf, sleep, startBuiltSiteService, until as untilLogged } from "./support/site-service.ts";
+
+const work = mkdtempSync(join(tmpdir(), "aide-service-"));
+const logs: string[] = [];
+let cms: RunningCms;
+let service: SiteService;
+let secrets: { webhook: string; preview: string };
+
+const until = (check: () => Promise<boolean>, what: string, timeoutMs?: number) => untilLogged(check, what, logs, timeoutMs);
+const page = async (path: string) => (await fetch(`${service.publicUrl}${path}`)).text();
+const webhook = (headers: Record<string, string>, body: unknown = { event: "entry.publish", uid: "api::faq-entry.faq-entry" }) =>
+	fetch(`${service.serviceUrl}/rebuild`, {
+		method: "POST",
+		headers: { "content-type": "application/json", ...headers },
+		body: JSON.stringify(body),
+	});
+
+/** The English "change password" entry, as the site build reads it. */
+async function englishEntry(): Promise<{ documentId: string; question: string; slug: string; answer: string }> {
+	const { body } = await request(`${cms.url}/api/faq-entries?locale=en&filters[anchor][$eq]=change-password`, { token: cms.siteToken() });
+	return body.data[0];
+}
+
+beforeAll(async () => {
+	const servicePort = await freePort();
+	// keepData: the last test stops the CMS, and the build still reads the token from its data folder.
+	cms = await startCms({ demo: true, keepData: true, env: { AIDE_SITE_SERVICE_URL: `http://127.0.0.1:${servicePort}` } });
+	secrets = cms.sharedSecrets();
+	service = await startBuiltSiteService({
+		dist: join(work, "dist"),
+		servicePort,
+		webhookSecret: secrets.webhook,
+		previewSecret: secrets.preview,
+		cmsOrigin: cms.url,
+		buildEnv: buildEnvOf({ CMS_URL: cms.url, AIDE_DATA_DIR: cms.dataDir }),
+		logs,
+	});
+});
+
+afterAll(async () => {
+	await service?.close();
+	await cms?.stop();
+	removeSite(join(work, "dist"));
+	for (const dir of [work, cms?.dataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the public site", () => {
+	it("serves both languages with the security headers, and nothing of the service", async () => {
+		for (const path of ["/fr/", "/en/"]) {
+			const response = await fetch(`${service.publicUrl}${path}`);
+			expect(response.status).toBe(200);
+			expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+		}
+		expect((await fetch(`${service.publicUrl}/rebuild`, { method: "POST" })).status).toBe(405);
+		const preview = await fetch(`${service.publicUrl}/preview/en/x/?status=draft&expires=1&signature=x`);
+		expect(preview.status).toBe(404);
+		expect(await preview.text()).not.toContain("preview");
+	});
+});
+
+describe("the rebuild webhook", () => {
+	it("refuses calls without the secret or with a wrong one, builds nothing, and logs the first refusal only", async () => {
+		const before = service.rebuilder.builds;
+		for (const headers of [{}, { [WEBHOOK_SECRET_HEADER]: "wrong" }, { [WEBHOOK_SECRET_HEADER]: `${secrets.webhook.slice(0, -1)}x` }]) {
+			const response = await webhook(headers);
+			expect(response.status).toBe(401);
+			expect(await response.json()).toEqual({ error: `Missing or wrong ${WEBHOOK_SECRET_HEADER} header.` });
+		}
+		await sleep(500);
+		expect(service.rebuilder.builds).toBe(before);
+		// The others are counted, for one summary line a minute (see log-throttle.test.ts).
+		expect(logs.filter((line) => line.startsWith("refused a rebuild call"))).toHaveLength(1);
+	});
+
+	it("turns 100 calls in one second into one or two rebuilds", async () => {
+		await service.rebuilder.idle();
+		const before = service.rebuilder.builds;
+		const started = Date.now();
+		const statuses = [];
+		for (let i = 0; i < 100; i++) {
+			statuses.push((await webhook({ [WEBHOOK_SECRET_HEADER]: secrets.webhook })).status);
+			await sleep(Math.max(0, started + (i + 1) * 10 - Date.now()));
+		}
+		expect(Date.now() - started).toBeLessThan(1_500);
+		expect(new Set(statuses)).toEqual(new Set([202]));
+		await service.rebuilder.idle();
+		expect(service.rebuilder.builds - before).toBeGreaterThanOrEqual(1);
+		expect(service.rebuilder.builds - before).toBeLessThanOrEqual(2);
+	});
+});
+
+describe("publishing and previewing", () => {
+	it("shows a saved draft in the preview the CMS links to, not on the site, and on the site once published", async () => {
+		const entry = await englishEntry();
+		const marker = `Edited at ${Date.now()}`;
+		const admin = await cms.adminToken();
+		const built = service.rebuilder.builds;
+		const saved = await createEntryDraft(
+			cms.url,
+			admin,
+			{ question: entry.question, slug: entry.slug, answer: `${marker}\n\n${entry.answer}` },
+			"en",
+			entry.documentId,
+		);
+		expect(saved.status).toBe(200);
+
+		// The Preview button: the CMS makes a signed link to the site service.
+		const { body } = await request(
+			`${cms.url}/content-manager/preview/url/api::faq-entry.faq-entry?documentId=${entry.documentId}&locale=en&status=draft`,
+			{ token: admin },
+		);
+		const link = new URL(body.data.url);
+		expect(link.origin).toBe(service.serviceUrl);
+		expect(link.href).not.toContain(secrets.preview);
+		const preview = await fetch(link);
+		expect(preview.status).toBe(200);
+		expect(preview.headers.get("content-security-policy")).toContain(`frame-ancestors ${cms.url}`);
+		expect(preview.headers.get("x-frame-options")).toBeNull();
+		const html = await preview.text();
+		expect(html).toContain(marker);
+		expect(html).toContain("Draft preview: this version is not published yet.");
+		expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+
+		// A tampered link, or one for another document, is refused.
+		const tampered = new URL(link);
+		tampered.searchParams.set("status", "published");
+		expect((await fetch(tampered)).status).toBe(401);
+
+		// Saving a draft rebuilt nothing: the site still shows the published answer.
+		await sleep(1_000);
+		await service.rebuilder.idle();
+		expect(service.rebuilder.builds).toBe(built);
+		expect(await page(`/en/faq/${entry.slug}/`)).not.toContain(marker);
+
+		// Publishing one entry writes its pages at once; the full rebuild (held here, to see both) follows.
+		service.rebuilder.pause();
+		const published = await publishEntry(cms.url, admin, entry.documentId, "en");
+		expect(published.status).toBe(200);
+		await until(async () => (await page(`/en/faq/${entry.slug}/`)).includes(marker), "the published answer is on the site");
+		expect(logs.at(-1)).toMatch(
+			new RegExp(
+				`^the pages of entry ${entry.documentId} \\((en, fr|fr, en)\\) are live, written in \\d+\\.\\d s; the full rebuild follows\\.$`,
+			),
+		);
+		const patched = await page(`/en/faq/${entry.slug}/`);
+		expect(await page("/en/")).not.toContain(marker);
+		service.rebuilder.resume();
+		await service.rebuilder.idle();
+		// The build writes the very page the fast path wrote, and the lists too.
+		expect(await page(`/en/faq/${entry.slug}/`)).toBe(patched);
+		expect(await page("/en/")).toContain(marker);
+		expect(logs.at(-1)).toMatch(
+			/^rebuild #\d+ \(entry\.publish api::faq-entry\.faq-entry.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s\)\.$/,
+		);
+	});
+});
+
+describe("failed builds", () => {
+	it("keep the last good site when new content cannot be built, and say why", async () => {
+		const admin = await cms.adminToken();
+		const entry = await englishEntry();
+		const before = await page(`/en/faq/${entry.slug}/`);
+		// Another English entry takes the anchor of this one: the FAQ home would have two identical ids.
+		const { body } = await request(`${cms.url}/api/faq-entries?locale=en&filters[anchor][$eq]=close-account`, { token: cms.siteToken() });
+		const other = body.data[0];
+		await request(`${cms.url}/content-manager/collection-types/api::faq-entry.faq-entry/${other.documentId}?locale=en`, {
+			token: admin,
+			method: "PUT",
+			body: { anchor: "change-password" },
+		});
+		const otherBefore = await page(`/en/faq/${other.slug}/`);
+		const reports = service.reports.length;
+		expect((await publishEntry(cms.url, admin, other.documentId, "en")).status).toBe(200);
+		await until(async () => service.reports.length > reports && service.rebuilder.builds === service.reports.length, "the rebuild ends");
+		await service.rebuilder.idle();
+		expect(service.reports.at(-1)?.ok).toBe(false);
+		expect(logs.at(-1)).toContain("failed after");
+		expect(logs.at(-1)).toContain("readers keep the previous site.");
+		expect(logs.at(-1)).toContain(`share the anchor "change-password"`);
+		expect(await page(`/en/faq/${entry.slug}/`)).toBe(before);
+		// Nor did the one-entry fast path put the changed entry's page live: its anchor changed.
+		expect(logs).toContain(`entry ${other.documentId} has a new page, slug or anchor; the full rebuild writes it.`);
+		expect(await page(`/en/faq/${other.slug}/`)).toBe(otherBefore);
+		expect((await fetch(`${service.publicUrl}/en/`)).status).toBe(200);
+	});
+
+	it("keep the last good site when the CMS stops during a rebuild, and say why", async () => {
+		const before = await page("/fr/");
+		const reports = service.reports.length;
+		await webhook({ [WEBHOOK_SECRET_HEADER]: secrets.webhook });
+		await until(async () => service.rebuilder.builds > reports, "the rebuild starts", 5_000);
+		await cms.stop();
+		await service.rebuilder.idle();
+		expect(service.reports.at(-1)?.ok).toBe(false);
+		expect(logs.at(-1)).toMatch(/Cannot read the CMS at 127\.0\.0\.1:\d+/);
+		expect(await page("/fr/")).toBe(before);
+	});
+});

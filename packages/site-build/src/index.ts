@@ -1,0 +1,16 @@
+// The site build: Astro renders apps/site into a new build folder, Pagefind indexes it, and the
+// folder is put live by an atomic swap (see each module's header).
+export { BUILDS_PER_PROCESS, type BuildOutcome, buildHeapMb, LARGE_SITE_PAGES, SiteBuilder } from "./build-process.ts";
+export {
+	buildsPruned,
+	distPath,
+	linkedCopyOfLive,
+	liveBuild,
+	newBuildDir,
+	pathInside,
+	promoteBuild,
+	removeBuild,
+	removeSite,
+	replaceFile,
+} from "./builds.ts";
+export { IndexError, indexSite } from "./index-site.ts";
