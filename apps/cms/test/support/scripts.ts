@@ -12,7 +12,8 @@ export function runScript(
 ): Promise<{ code: number | null; out: string; err: string }> {
 	const child = spawn(process.execPath, ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", `scripts/${name}.mts`, ...args], {
 		cwd: appDir,
-		env: { ...process.env, PORT: "1", ...env },
+		// Port 1: never a CMS, so that a restore does not see one the developer runs on 1337.
+		env: { ...process.env, CMS_PORT: "1", ...env },
 	});
 	let out = "";
 	let err = "";
