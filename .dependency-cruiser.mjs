@@ -5,8 +5,9 @@
 //
 // Every import counts: static, type-only (`import type`, `import("x").T`, JSDoc), re-exports and dynamic
 // `import("literal")`. Imports through a package name are followed through pnpm's symlinks to the real file
-// (`preserveSymlinks: false`), so `@aide/portal/...` is seen as `apps/portal/...`. Not seen by depcruise:
-// the frontmatter of `.astro` and `.mdx` files and `import.meta.glob` patterns (see the README's "Boundaries").
+// (`preserveSymlinks: false`), so `@aide/portal/...` is seen as `apps/portal/...`. depcruise cannot read `.astro`
+// files: biome.json's `.astro` override (noRestrictedImports) stands in for these rules there. Not seen at all:
+// imports inside `.mdx` pages (none today) and `import.meta.glob` patterns (none today).
 
 /** Why a broken arrow matters and what to do instead; each rule's comment adds what it found. */
 const fix = "Move the shared code into a package under packages/ and import it by its name (@aide/...) from both sides.";

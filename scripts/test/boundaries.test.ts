@@ -2,7 +2,7 @@
 // member reaches into another one's files. Each case runs the very `boundaries` script of the root package.json,
 // with a copy of the real config, in a small workspace laid out as this one is (pnpm's symlinks included).
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -245,5 +245,52 @@ describe("the boundaries rule (npm run lint)", () => {
 			summary.baselineStale ?? 0,
 			`${knownViolationsFile} lists a violation that is fixed: remove its entry (or run the boundaries script with --baseline ${knownViolationsFile} --baseline-mode shrink-only)`,
 		).toBe(0);
+	});
+
+	describe(".astro files, which dependency-cruiser cannot read: Biome's noRestrictedImports stands in (biome.json)", () => {
+		const biomeConfig = JSON.parse(readFileSync(join(repoRoot, "biome.json"), "utf8")) as {
+			overrides: Array<{ includes: string[]; linter?: { rules?: Record<string, Record<string, unknown>> } }>;
+		};
+		const astroRule = biomeConfig.overrides.find((override) => override.includes.includes("**/*.astro"))?.linter?.rules?.style
+			?.noRestrictedImports as { options: { patterns: Array<{ group: string[] }> } } | undefined;
+
+		it("names every app, by folder and by package name, so that a new app is covered too", () => {
+			const group = astroRule?.options.patterns.flatMap((pattern) => pattern.group) ?? [];
+			for (const folder of ["apps", "packages", "e2e", "bench"]) expect(group).toContain(`../**/${folder}/**`);
+			for (const app of readdirSync(join(repoRoot, "apps"))) {
+				const { name } = JSON.parse(readFileSync(join(repoRoot, "apps", app, "package.json"), "utf8")) as { name: string };
+				expect(group, `biome.json's .astro override must forbid apps/${app} (${name})`).toEqual(
+					expect.arrayContaining([`../**/${app}/**`, name, `${name}/**`]),
+				);
+			}
+		});
+
+		it("reports an .astro file importing another app or another member's file, at the import, with what to do", () => {
+			const root = makeWorkspace({
+				"apps/site/src/pages/clean.astro":
+					'---\nimport { p } from "@aide/p";\nimport { homeUrl } from "../lib/urls.ts";\nimport Base from "../layouts/Base.astro";\n---\n<Base>{p}{homeUrl}</Base>\n',
+				"apps/site/src/pages/bad.astro": [
+					"---",
+					'import { start } from "../../../portal/src/start.ts";',
+					'import type { Internal } from "../../../../packages/p/src/internal.ts";',
+					'import { service } from "@aide/portal/site-service";',
+					'const later = await import("../../../cms/src/index.ts");',
+					"---",
+					"<p>{start}{service}{later}</p>",
+					"",
+				].join("\n"),
+			});
+			copyFileSync(join(repoRoot, "biome.json"), join(root, "biome.json"));
+			const result = spawnSync(
+				join(repoRoot, "node_modules", ".bin", "biome"),
+				["lint", "--vcs-enabled=false", "--only=style/noRestrictedImports", "--max-diagnostics=50", "apps"],
+				{ cwd: root, encoding: "utf8" },
+			);
+			const output = `${result.stdout}${result.stderr}`;
+			expect(result.status, output).not.toBe(0);
+			for (const line of [2, 3, 4, 5]) expect(output).toContain(`apps/site/src/pages/bad.astro:${line}:`);
+			expect(output).not.toContain("clean.astro");
+			expect(output.replace(/\s+/g, " ")).toContain("move the shared code into a package under packages/");
+		});
 	});
 });
