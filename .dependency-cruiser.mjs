@@ -38,7 +38,7 @@ export default {
 				'dependencies ("workspace:*"). Test helpers and data that several suites share belong in packages/testing; ' +
 				`code of an app that others need: ${fix}`,
 			from: { path: "^((?:apps|packages)/[^/]+|e2e|bench)/" },
-			to: { path: "^((?:apps|packages)/[^/]+|e2e|bench|content-models)/", pathNot: "^$1/", dependencyTypes: ["local"] },
+			to: { path: "^((?:apps|packages)/[^/]+|e2e|bench)/", pathNot: "^$1/", dependencyTypes: ["local"] },
 		},
 		{
 			name: "app-or-package-imports-e2e-or-bench",
@@ -46,6 +46,15 @@ export default {
 			comment: `An app or a package imports a file of e2e/ or bench/, which only use the workspace, never serve it: ${fix}`,
 			from: { path: "^(apps|packages)/" },
 			to: { path: "^(e2e|bench)/" },
+		},
+		{
+			name: "content-models-read-outside-packages",
+			severity: "error",
+			comment:
+				"An app, e2e or bench reads content-models/ itself. Only packages read it (the arrows go apps -> packages -> " +
+				"content-models): use what @aide/content-schema makes of it (its types, schemas and Strapi files).",
+			from: { path: "^(apps|e2e|bench)/" },
+			to: { path: "^content-models/" },
 		},
 		{
 			name: "unresolvable-workspace-import",

@@ -34,9 +34,9 @@ function runBoundaries(cwd: string, extraArgs = ""): Run {
 const manifest = (name: string, fields: object = {}) => `${JSON.stringify({ name, private: true, type: "module", ...fields }, null, 2)}\n`;
 
 /**
- * A clean workspace: app a uses package p, app b exports `./service`, bench uses b through that export
- * (as the real bench uses @aide/portal/site-service), e2e uses p. Imports by name go through symlinks in
- * each member's node_modules, as pnpm lays them.
+ * A clean workspace: app a uses package p, which reads content-models/; app b exports `./service`; bench uses b
+ * through that export (as the real bench uses @aide/portal/site-service); e2e uses p. Imports by name go through
+ * symlinks in each member's node_modules, as pnpm lays them.
  */
 const cleanFiles: Record<string, string> = {
 	"package.json": manifest("fixture-root"),
@@ -51,6 +51,8 @@ const cleanFiles: Record<string, string> = {
 	"packages/p/package.json": manifest("@aide/p", { exports: { ".": "./src/index.ts" } }),
 	"packages/p/src/index.ts": 'export { internal as p } from "./internal.ts";\n',
 	"packages/p/src/internal.ts": "export const internal = 1;\n",
+	"packages/p/src/models.ts":
+		'import thing from "../../../content-models/thing.json" with { type: "json" };\nexport const models = [thing];\n',
 	"packages/q/package.json": manifest("@aide/q", { exports: { ".": "./src/index.ts" } }),
 	"packages/q/src/index.ts": "export const q = 1;\n",
 	"bench/package.json": manifest("@aide/bench", { dependencies: { "@aide/b": "workspace:*", "@aide/p": "workspace:*" } }),
@@ -190,6 +192,16 @@ const brokenArrows: BrokenArrow[] = [
 		advice: "the name is missing from this member's package.json",
 	},
 	{
+		case: "an app reading content-models/ itself",
+		files: {
+			"apps/a/src/models.ts": 'import thing from "../../../content-models/thing.json" with { type: "json" };\nexport const x = thing;\n',
+		},
+		links: [],
+		rule: "content-models-read-outside-packages",
+		arrow: "apps/a/src/models.ts → content-models/thing.json",
+		advice: "use what @aide/content-schema makes of it",
+	},
+	{
 		case: "a package importing e2e's helpers",
 		files: { "packages/q/src/e2e-helper.ts": 'export { browser } from "../../../e2e/support/browser.ts";\n' },
 		links: [],
@@ -243,7 +255,8 @@ describe("the boundaries rule (npm run lint)", () => {
 		expect(summary.totalCruised).toBeGreaterThan(150);
 		expect(
 			summary.baselineStale ?? 0,
-			`${knownViolationsFile} lists a violation that is fixed: remove its entry (or run the boundaries script with --baseline ${knownViolationsFile} --baseline-mode shrink-only)`,
+			`${knownViolationsFile} lists a violation that is fixed: remove its entry ` +
+				`(or run the boundaries script with --baseline ${knownViolationsFile} --baseline-mode shrink-only)`,
 		).toBe(0);
 	});
 
@@ -267,8 +280,15 @@ describe("the boundaries rule (npm run lint)", () => {
 
 		it("reports an .astro file importing another app or another member's file, at the import, with what to do", () => {
 			const root = makeWorkspace({
-				"apps/site/src/pages/clean.astro":
-					'---\nimport { p } from "@aide/p";\nimport { homeUrl } from "../lib/urls.ts";\nimport Base from "../layouts/Base.astro";\n---\n<Base>{p}{homeUrl}</Base>\n',
+				"apps/site/src/pages/clean.astro": [
+					"---",
+					'import { p } from "@aide/p";',
+					'import { homeUrl } from "../lib/urls.ts";',
+					'import Base from "../layouts/Base.astro";',
+					"---",
+					"<Base>{p}{homeUrl}</Base>",
+					"",
+				].join("\n"),
 				"apps/site/src/pages/bad.astro": [
 					"---",
 					'import { start } from "../../../portal/src/start.ts";',
