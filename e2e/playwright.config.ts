@@ -1,5 +1,5 @@
+import { chromiumLaunchOptions } from "@aide/testing";
 import { defineConfig } from "@playwright/test";
-import { chromiumLaunchOptions } from "./support/chromium.ts";
 
 export default defineConfig({
 	testDir: "tests",

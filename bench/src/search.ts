@@ -1,6 +1,7 @@
 // Bytes and time of a first and a second search in Chromium, on a served site, as a reader types.
+
+import { chromiumLaunchOptions } from "@aide/testing";
 import { chromium } from "@playwright/test";
-import { chromiumLaunchOptions } from "../../e2e/support/chromium.ts";
 
 export interface SearchFigures {
 	term: string;

@@ -1,7 +1,8 @@
 // An answer made of the classic XSS corpus (and MDX- or template-looking text), published by an
 // editor: a reader's Chromium opens its page, and nothing runs: no dialog, nothing executable left.
+
+import { XSS_CORPUS } from "@aide/testing";
 import { expect, test } from "@playwright/test";
-import { XSS_CORPUS } from "../../packages/markdown/test/xss-corpus.ts";
 import { env } from "../support/env.ts";
 
 test("an answer carrying the XSS corpus raises no dialog and leaves nothing executable", async ({ page, request }) => {

@@ -1,6 +1,6 @@
+import { XSS_CORPUS } from "@aide/testing";
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../src/index.ts";
-import { XSS_CORPUS } from "./xss-corpus.ts";
 
 describe("renderMarkdown", () => {
 	it("keeps the Markdown people write: lists, links, emphasis, code, tables", () => {
