@@ -6,9 +6,13 @@ export interface Locale {
 	readonly name: string;
 	/** The language's name in English, for logs and the CMS. */
 	readonly englishName: string;
+	/** The direction the language is written in, derived from its code (Intl.Locale's text info), never declared. */
+	readonly dir: "ltr" | "rtl";
 }
 
 export declare const locales: readonly Locale[];
 export declare const defaultLocale: string;
 export declare const localeCodes: readonly string[];
+/** The direction a language is written in ("rtl" for Arabic), from Intl.Locale's text info. Throws on a code that is no language tag. */
+export declare function textDirection(code: string): "ltr" | "rtl";
 export declare function isLocale(code: unknown): code is string;
