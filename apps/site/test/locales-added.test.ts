@@ -125,6 +125,16 @@ describe("a copy of the workspace with German and Arabic added to the locales li
 		for (const code of LOCALES) expect(sitemap).toContain(`<loc>http://127.0.0.1:4321/${code}/faq/${ANSWERS[0][code as "fr"].slug}/</loc>`);
 	});
 
+	it("links only to pages that exist (the About link of a language without its own About page included)", () => {
+		const broken = htmlFiles().flatMap((file) =>
+			[...readFileSync(join(out, file), "utf8").matchAll(/\shref="(\/[^"#]*)/g)]
+				.map((match) => match[1] as string)
+				.filter((path) => !existsSync(join(out, path.endsWith("/") ? `${path}index.html` : path)))
+				.map((path) => `${file}: ${path}`),
+		);
+		expect(broken).toEqual([]);
+	});
+
 	it("writes each page in its language's UI strings and direction: dir=rtl on Arabic pages only", () => {
 		expect(page("/de/")).toContain("Häufig gestellte Fragen");
 		expect(page("/ar/")).toContain("الأسئلة الشائعة");
