@@ -6,8 +6,6 @@ export interface Locale {
 	readonly name: string;
 	/** The language's name in English, for logs and the CMS. */
 	readonly englishName: string;
-	/** The direction the language is written in, derived from its code (Intl.Locale's text info), never declared. */
-	readonly dir: "ltr" | "rtl";
 }
 
 export declare const locales: readonly Locale[];

@@ -26,7 +26,10 @@ export function textDirection(code) {
 }
 
 /** @type {readonly import("./index.d.ts").Locale[]} */
-export const locales = Object.freeze(data.locales.map((locale) => Object.freeze({ ...locale, dir: textDirection(locale.code) })));
+export const locales = Object.freeze(data.locales.map((locale) => Object.freeze({ ...locale })));
+
+// Every code must be a language tag: a typo fails here, when the list is loaded, not in a page.
+for (const locale of locales) textDirection(locale.code);
 
 /** @type {string} */
 export const defaultLocale = data.defaultLocale;

@@ -168,6 +168,10 @@ describe("a copy of the workspace with German and Arabic added to the locales li
 		for (const code of LOCALES) expect(entry.languages[code]?.page_count, code).toBe(ANSWERS.length);
 	});
 
+	it("started the copy's CMS without rebuilding its admin panel", () => {
+		expect(cms?.output()).not.toContain("Building the CMS admin panel");
+	});
+
 	it("needed no other file edited than the list and the two strings files", () => {
 		const now = hashes(copy, sourceFiles(copy));
 		const changed = [...new Set([...original.keys(), ...now.keys()])].filter((file) => original.get(file) !== now.get(file)).sort();

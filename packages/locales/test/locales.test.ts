@@ -22,7 +22,7 @@ describe("locales", () => {
 	});
 
 	it("derives each language's text direction from its code", () => {
-		expect(locales.map((locale) => locale.dir)).toEqual(["ltr", "ltr"]);
+		expect(locales.map((locale) => textDirection(locale.code))).toEqual(["ltr", "ltr"]);
 		expect(textDirection("ar")).toBe("rtl");
 		expect(textDirection("he")).toBe("rtl");
 		expect(textDirection("de")).toBe("ltr");
