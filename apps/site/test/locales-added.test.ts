@@ -4,7 +4,7 @@
 // languages and the copy's site is built from it. Every page set, `dir`, hreflang and the search index
 // follow; an ar.json that lacks a key stops the build with a message naming the file and the key.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createEntryDraft, publishEntry, type RunningCms, startCms } from "@aide/testing";
@@ -33,6 +33,14 @@ const ANSWERS = [
 	},
 ] as const;
 
+/** A page for the copy's own import (`npm run import`): a category and one question, in each language. */
+const PAGES = {
+	fr: "---\ntitle: Compte\n---\n\n## Comment fermer mon compte ? {#close-account}\n\nDans les réglages.\n",
+	en: "---\ntitle: Account\n---\n\n## How do I close my account? {#close-account}\n\nIn the settings.\n",
+	de: "---\ntitle: Konto\n---\n\n## Wie schließe ich mein Konto? {#close-account}\n\nIn den Einstellungen.\n",
+	ar: "---\ntitle: الحساب\n---\n\n## كيف أغلق حسابي؟ {#close-account}\n\nفي الإعدادات.\n",
+};
+
 let cms: RunningCms | undefined;
 let original: Map<string, string>;
 const timings: string[] = [];
@@ -44,14 +52,10 @@ async function timed<T>(what: string, step: () => T | Promise<T>): Promise<T> {
 	return result;
 }
 
-/** Runs the copy's `npm run build` script against the copy's CMS; resolves with its exit code and output. */
-function buildCopy(running: RunningCms): Promise<{ code: number | null; output: string }> {
+/** Runs one of the copy's scripts; resolves with its exit code and output. */
+function runInCopy(cwd: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
 	const { NODE_ENV: _test, VITEST: _vitest, ...inherited } = process.env;
-	const child = spawn(process.execPath, ["scripts/build.ts"], {
-		cwd: join(copy, "apps", "site"),
-		env: { ...inherited, CMS_URL: running.url, CMS_TOKEN: running.siteToken(), AIDE_DATA_DIR: running.dataDir, AIDE_SITE_OUT_DIR: out },
-		stdio: ["ignore", "pipe", "pipe"],
-	});
+	const child = spawn(process.execPath, args, { cwd: join(copy, cwd), env: { ...inherited, ...env }, stdio: ["ignore", "pipe", "pipe"] });
 	let output = "";
 	child.stdout.on("data", (chunk) => {
 		output += chunk;
@@ -61,6 +65,15 @@ function buildCopy(running: RunningCms): Promise<{ code: number | null; output: 
 	});
 	return new Promise((resolve) => child.on("exit", (code) => resolve({ code, output })));
 }
+
+/** The copy's `npm run build` against the copy's CMS. */
+const buildCopy = (running: RunningCms) =>
+	runInCopy("apps/site", ["scripts/build.ts"], {
+		CMS_URL: running.url,
+		CMS_TOKEN: running.siteToken(),
+		AIDE_DATA_DIR: running.dataDir,
+		AIDE_SITE_OUT_DIR: out,
+	});
 
 const page = (path: string) => readFileSync(join(out, path, "index.html"), "utf8");
 const htmlFiles = () => readdirSync(out, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".html"));
@@ -99,6 +112,16 @@ beforeAll(async () => {
 			}
 		}
 	});
+	const pages = join(work, "import");
+	mkdirSync(pages);
+	for (const [code, text] of Object.entries(PAGES)) writeFileSync(join(pages, `account.${code}.md`), text);
+	const imported = await timed("importing a page with the copy's import", () =>
+		runInCopy(".", ["packages/faq-import/src/cli.ts", "import", "--publish", pages], {
+			CMS_URL: running.url,
+			CMS_WRITE_TOKEN: running.importToken(),
+		}),
+	);
+	if (imported.code !== 0) throw new Error(`The copy's import failed:\n${imported.output}`);
 	const built = await timed("building the copy's site", () => buildCopy(running));
 	if (built.code !== 0) throw new Error(`The copy's site did not build:\n${built.output}`);
 });
@@ -118,6 +141,16 @@ describe("a copy of the workspace with German and Arabic added to the locales li
 				const path = `/${code}/faq/${answer[code as keyof typeof answer].slug}/`;
 				expect(existsSync(join(out, path, "index.html")), path).toBe(true);
 			}
+		}
+		for (const code of LOCALES) {
+			const categories = readdirSync(join(out, code, "category"));
+			expect(categories, `/${code}/category/`).toHaveLength(1);
+			expect(
+				alternatesOf(page(`/${code}/category/${categories[0]}/`))
+					.map(([hreflang]) => hreflang)
+					.sort(),
+				`/${code}/category/`,
+			).toEqual([...LOCALES, "x-default"].sort());
 		}
 		const home = page("/");
 		for (const code of LOCALES) expect(home, "the root page's language choice").toContain(`data-lang-choice="${code}"`);
@@ -165,7 +198,8 @@ describe("a copy of the workspace with German and Arabic added to the locales li
 			languages: Record<string, { page_count: number }>;
 		};
 		expect(Object.keys(entry.languages).sort()).toEqual([...LOCALES].sort());
-		for (const code of LOCALES) expect(entry.languages[code]?.page_count, code).toBe(ANSWERS.length);
+		// The answers written in the CMS and the imported one.
+		for (const code of LOCALES) expect(entry.languages[code]?.page_count, code).toBe(ANSWERS.length + 1);
 	});
 
 	it("started the copy's CMS without rebuilding its admin panel", () => {
