@@ -11,7 +11,7 @@ export const languageName = (code: string) => locales.find((locale) => locale.co
  * The `dir` attribute of a page's <html>: "rtl" for a language written right to left, else none
  * (left to right is what a page without one gets).
  */
-export const rtl = (code: string) => (textDirection(code) === "rtl" ? "rtl" : undefined);
+export const pageDir = (code: string) => (textDirection(code) === "rtl" ? "rtl" : undefined);
 
 /** The `dir` attribute of text in `code` inside a page in `page`: only where the two directions differ (an Arabic name on a French page). */
 export const dirWithin = (code: string, page: string) => (textDirection(code) === textDirection(page) ? undefined : textDirection(code));
