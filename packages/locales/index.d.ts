@@ -11,4 +11,6 @@ export interface Locale {
 export declare const locales: readonly Locale[];
 export declare const defaultLocale: string;
 export declare const localeCodes: readonly string[];
+/** The direction a language is written in ("rtl" for Arabic), from Intl.Locale's text info. Throws on a code that is no language tag. */
+export declare function textDirection(code: string): "ltr" | "rtl";
 export declare function isLocale(code: unknown): code is string;

@@ -3,8 +3,33 @@
 // load it without a build step.
 import data from "./locales.json" with { type: "json" };
 
+/** @typedef {{ direction?: string }} TextInfo */
+
+/**
+ * The direction a language is written in, from the Unicode data that Node's Intl carries: the list
+ * needs no field for it, so adding Arabic or Hebrew to locales.json is enough for `<html dir="rtl">`.
+ * @param {string} code
+ * @returns {"ltr" | "rtl"}
+ */
+export function textDirection(code) {
+	let locale;
+	try {
+		locale = new Intl.Locale(code);
+	} catch (error) {
+		throw new Error(`packages/locales/locales.json: "${code}" is not a language code. Use an ISO 639-1 code such as "de" or "ar".`, {
+			cause: error,
+		});
+	}
+	// getTextInfo() is the standard's name; V8 before 13 only had the textInfo getter.
+	const info = /** @type {Intl.Locale & { getTextInfo?: () => TextInfo, textInfo?: TextInfo }} */ (locale);
+	return (info.getTextInfo?.() ?? info.textInfo)?.direction === "rtl" ? "rtl" : "ltr";
+}
+
 /** @type {readonly import("./index.d.ts").Locale[]} */
 export const locales = Object.freeze(data.locales.map((locale) => Object.freeze({ ...locale })));
+
+// Every code must be a language tag: a typo fails here, when the list is loaded, not in a page.
+for (const locale of locales) textDirection(locale.code);
 
 /** @type {string} */
 export const defaultLocale = data.defaultLocale;

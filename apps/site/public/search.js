@@ -63,7 +63,7 @@
 		return [{ url: heading?.url ?? data.url, title: data.meta?.title ?? heading?.title ?? data.url, excerpt: data.excerpt }];
 	}
 
-	function item(hit, lang) {
+	function item(hit, lang, dir) {
 		const li = document.createElement("li");
 		const link = document.createElement("a");
 		link.href = hit.url;
@@ -71,6 +71,8 @@
 		if (lang !== document.documentElement.lang) {
 			link.hreflang = lang;
 			link.lang = lang;
+			// Arabic results on a French page (and the reverse) keep their own direction.
+			if (dir) li.dir = dir;
 		}
 		li.append(link, excerptNode(hit.excerpt, lang));
 		return li;
@@ -102,14 +104,14 @@
 		fallback.hidden = true;
 		fallback.replaceChildren();
 		if (found.length > 0) return;
-		for (const { code, label } of others) {
+		for (const { code, label, dir } of others) {
 			const other = await (await instanceFor(code)).search(term);
 			const data = await Promise.all(other.results.slice(0, 5).map((result) => result.data()));
 			if (query !== latest || data.length === 0) continue;
 			const title = document.createElement("h2");
 			title.textContent = label;
 			const otherList = document.createElement("ol");
-			otherList.append(...data.flatMap(hits).map((hit) => item(hit, code)));
+			otherList.append(...data.flatMap(hits).map((hit) => item(hit, code, dir)));
 			fallback.append(title, otherList);
 			fallback.hidden = false;
 		}

@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { localeCodes } from "@aide/locales";
 import { describe, expect, it } from "vitest";
+import { baseKey, checkStrings } from "../src/i18n/check.ts";
 import { formatDate, strings, t } from "../src/i18n/index.ts";
 
 const srcDir = fileURLToPath(new URL("../src/", import.meta.url));
-const baseKey = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, "");
 
 function sources(dir: string): string[] {
 	return readdirSync(dir, { recursive: true, encoding: "utf8" })
@@ -18,10 +18,25 @@ function sources(dir: string): string[] {
 describe("UI strings", () => {
 	const reference = Object.keys(strings.fr ?? {}).sort();
 
-	it("have a file for every locale with exactly the same keys", () => {
-		for (const code of localeCodes) {
-			expect(Object.keys(strings[code] ?? {}).sort(), `apps/site/src/i18n/${code}.json`).toEqual(reference);
-		}
+	it("have a file for every locale with the same keys (plural forms per language)", () => {
+		expect(Object.keys(strings).sort()).toEqual([...localeCodes].sort());
+		expect(checkStrings(strings, "fr")).toEqual([]);
+	});
+
+	it("name the file and the key a locale lacks or has too many", () => {
+		const ar: Record<string, string> = {
+			...strings.en,
+			"category.count_few": "{{count}} أسئلة",
+			"category.count_two": "سؤالان",
+			"nav.typo": "x",
+		};
+		delete ar["nav.home"];
+		delete ar["category.count_other"];
+		expect(checkStrings({ fr: strings.fr ?? {}, ar }, "fr")).toEqual([
+			'apps/site/src/i18n/ar.json lacks the key "nav.home" that apps/site/src/i18n/fr.json has: add it, translated.',
+			'apps/site/src/i18n/ar.json lacks the key "category.count_other" that apps/site/src/i18n/fr.json has: add it, translated.',
+			'apps/site/src/i18n/ar.json has the key "nav.typo" that apps/site/src/i18n/fr.json does not: remove it, or add it to apps/site/src/i18n/fr.json too.',
+		]);
 	});
 
 	it("are all used by the site", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultLocale, isLocale, localeCodes, locales } from "../index.js";
+import { defaultLocale, isLocale, localeCodes, locales, textDirection } from "../index.js";
 
 describe("locales", () => {
 	it("declares French as the default and English as the second language", () => {
@@ -19,5 +19,13 @@ describe("locales", () => {
 		expect(isLocale("en")).toBe(true);
 		expect(isLocale("de")).toBe(false);
 		expect(isLocale(undefined)).toBe(false);
+	});
+
+	it("derives each language's text direction from its code", () => {
+		expect(locales.map((locale) => textDirection(locale.code))).toEqual(["ltr", "ltr"]);
+		expect(textDirection("ar")).toBe("rtl");
+		expect(textDirection("he")).toBe("rtl");
+		expect(textDirection("de")).toBe("ltr");
+		expect(() => textDirection("not a code")).toThrow('packages/locales/locales.json: "not a code" is not a language code.');
 	});
 });

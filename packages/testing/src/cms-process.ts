@@ -36,6 +36,8 @@ export interface StartOptions {
 	keepData?: boolean;
 	/** Load the demo content on first start, as `npm run cms` does; off by default so tests start empty. */
 	demo?: boolean;
+	/** The Strapi app to run: the workspace's own by default, another copy's apps/cms for a test that edits a copy. */
+	appDir?: string;
 }
 
 /** Runs `scripts/serve.mts` to completion and returns its exit code and output (for start-up errors). */
@@ -57,10 +59,10 @@ export async function runServe(
 	return { code, output };
 }
 
-function spawnServe(env: Record<string, string | undefined>): ChildProcess {
+function spawnServe(env: Record<string, string | undefined>, cwd = appDir): ChildProcess {
 	const { NODE_ENV: _testEnv, VITEST: _vitest, ...inherited } = process.env;
 	return spawn(process.execPath, ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", "scripts/serve.mts"], {
-		cwd: appDir,
+		cwd,
 		env: { ...inherited, ...env },
 		stdio: ["ignore", "pipe", "pipe"],
 	});
@@ -71,15 +73,18 @@ export async function startCms(options: StartOptions = {}): Promise<RunningCms> 
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "aide-cms-"));
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawnServe({
-		CMS_HOST: "127.0.0.1",
-		CMS_PORT: String(port),
-		AIDE_DATA_DIR: dataDir,
-		AIDE_ADMIN_EMAIL: ADMIN.email,
-		AIDE_ADMIN_PASSWORD: ADMIN.password,
-		AIDE_DEMO_CONTENT: options.demo ? "true" : "false",
-		...options.env,
-	});
+	const child = spawnServe(
+		{
+			CMS_HOST: "127.0.0.1",
+			CMS_PORT: String(port),
+			AIDE_DATA_DIR: dataDir,
+			AIDE_ADMIN_EMAIL: ADMIN.email,
+			AIDE_ADMIN_PASSWORD: ADMIN.password,
+			AIDE_DEMO_CONTENT: options.demo ? "true" : "false",
+			...options.env,
+		},
+		options.appDir,
+	);
 	let output = "";
 	child.stdout?.on("data", (chunk) => {
 		output += chunk;

@@ -1,20 +1,34 @@
-// UI strings: one JSON file per locale, one i18next instance per locale, created at build time.
-import { localeCodes } from "@aide/locales";
+/// <reference types="vite/client" />
+// UI strings: one JSON file per locale (<code>.json, found here by name: adding a locale needs only its
+// entry in packages/locales/locales.json and its file), one i18next instance per locale, created at build time.
+import { defaultLocale, localeCodes } from "@aide/locales";
 import i18next, { type i18n, type TOptions } from "i18next";
-import en from "./en.json" with { type: "json" };
-import fr from "./fr.json" with { type: "json" };
+import { checkStrings } from "./check.ts";
 
-/** Every locale's strings; a test checks that each locale has every key and that each key is used. */
-export const strings: Record<string, Record<string, string>> = { fr, en };
+const files = import.meta.glob<Record<string, string>>("./*.json", { eager: true, import: "default" });
+
+/** Every locale's strings; the check below, and a test, make sure each locale has every key. */
+export const strings: Record<string, Record<string, string>> = Object.fromEntries(
+	localeCodes.map((code) => {
+		const resources = files[`./${code}.json`];
+		if (!resources) {
+			throw new Error(
+				`apps/site/src/i18n has no ${code}.json, and packages/locales/locales.json lists "${code}": add ${code}.json with the keys of ${defaultLocale}.json, translated.`,
+			);
+		}
+		return [code, resources];
+	}),
+);
+
+const problems = checkStrings(strings, defaultLocale);
+if (problems.length > 0) throw new Error(`The UI strings are incomplete:\n${problems.join("\n")}`);
 
 const instances = new Map<string, i18n>(
 	localeCodes.map((code) => {
-		const resources = strings[code];
-		if (!resources) throw new Error(`apps/site/src/i18n has no ${code}.json: add one with the keys of fr.json.`);
 		const instance = i18next.createInstance();
 		void instance.init({
 			lng: code,
-			resources: { [code]: { translation: resources } },
+			resources: { [code]: { translation: strings[code] ?? {} } },
 			initAsync: false,
 			interpolation: { escapeValue: false },
 		});

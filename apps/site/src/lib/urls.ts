@@ -1,4 +1,4 @@
-import { defaultLocale, locales } from "@aide/locales";
+import { defaultLocale, locales, textDirection } from "@aide/locales";
 
 export const homeUrl = (locale: string) => `/${locale}/`;
 export const entryUrl = (locale: string, slug: string) => `/${locale}/faq/${slug}/`;
@@ -6,6 +6,15 @@ export const categoryUrl = (locale: string, slug: string) => `/${locale}/categor
 
 /** The language's own name, for switchers ("Français", "English"). */
 export const languageName = (code: string) => locales.find((locale) => locale.code === code)?.name ?? code;
+
+/**
+ * The `dir` attribute of a page's <html>: "rtl" for a language written right to left, else none
+ * (left to right is what a page without one gets).
+ */
+export const pageDir = (code: string) => (textDirection(code) === "rtl" ? "rtl" : undefined);
+
+/** The `dir` attribute of text in `code` inside a page in `page`: only where the two directions differ (an Arabic name on a French page). */
+export const dirWithin = (code: string, page: string) => (textDirection(code) === textDirection(page) ? undefined : textDirection(code));
 
 /** Alternates of a page: its URL in every locale it exists in, the current one included. */
 export type Alternates = Readonly<Record<string, string>>;
