@@ -1,8 +1,7 @@
+import { ANCHOR_MAX_LENGTH, type ExportResponse, type ImportGroup, type PlannedEntry, slugFor } from "@aide/cms-contract";
 import { defaultLocale } from "@aide/locales";
-import slugify from "@sindresorhus/slugify";
 import { ImportError } from "./errors.ts";
 import type { Page, PageEntry } from "./parse-page.ts";
-import type { ExportResponse, ImportGroup, PlannedEntry } from "./plan.ts";
 
 /** A group ready to send, and what the pairing noticed. */
 export interface PairedGroup {
@@ -10,9 +9,9 @@ export interface PairedGroup {
 	readonly warnings: readonly string[];
 }
 
-/** Makes an anchor from a question, as Strapi makes slugs: lowercase ASCII words joined by dashes. */
-export function anchorFor(question: string): string {
-	return slugify(question, { decamelize: false }).slice(0, 100).replace(/-+$/, "");
+/** Makes an anchor from a question in `locale` by the CMS's slug rule; "" when it has no letter or digit. */
+export function anchorFor(question: string, locale: string): string {
+	return slugFor(question, { locale, maxLength: ANCHOR_MAX_LENGTH, fallback: "" });
 }
 
 /**
@@ -124,7 +123,7 @@ function pairGroup(pages: Page[]): PairedGroup {
 	const entries: PlannedEntry[] = rows.map((row, index) => {
 		const [firstPage, firstEntry] = [...row.entries()][0] as [Page, PageEntry];
 		const explicit = [...row.values()].find((entry) => entry.anchor !== undefined)?.anchor;
-		const anchor = explicit ?? anchorFor(firstEntry.question);
+		const anchor = explicit ?? anchorFor(firstEntry.question, firstPage.locale);
 		const where = `${firstPage.file}:${firstEntry.line}`;
 		if (!anchor)
 			throw new ImportError(`${where}: cannot make an id from the question "${firstEntry.question}". Add a heading id: {#some-id}.`);
