@@ -188,3 +188,39 @@ describe("export", () => {
 		expect(await snapshot()).toEqual(before);
 	});
 });
+
+describe("slugs and anchors", () => {
+	it("follow the one rule on both sides: a French question's slug is its anchor, & is « et », both apostrophes alike", async () => {
+		const page = join(work, "securite.fr.md");
+		writeFileSync(
+			page,
+			[
+				"---",
+				'title: "Cœur & sécurité"',
+				"weight: 9",
+				"---",
+				"",
+				"## Sécurité & confidentialité de l’application\u00a0?",
+				"",
+				"Réponse.",
+				"",
+				"## Puis-je utiliser l'application hors ligne ?",
+				"",
+				"Oui.",
+				"",
+			].join("\n"),
+		);
+		const summary = await runImport(target, [page], { publish: true });
+		expect(summary).toMatchObject({ created: 2, errors: [] });
+		const { body } = await request(`${cms.url}/api/faq-entries?locale=fr&populate[category][fields][0]=slug&sort=order:asc`, {
+			token: cms.siteToken(),
+		});
+		const stored = (body.data as Array<{ slug: string; anchor: string; category: { slug: string } }>).filter(
+			(entry) => entry.category?.slug === "coeur-et-securite",
+		);
+		expect(stored.map(({ slug, anchor }) => ({ slug, anchor }))).toEqual([
+			{ slug: "securite-et-confidentialite-de-l-application", anchor: "securite-et-confidentialite-de-l-application" },
+			{ slug: "puis-je-utiliser-l-application-hors-ligne", anchor: "puis-je-utiliser-l-application-hors-ligne" },
+		]);
+	});
+});
