@@ -9,9 +9,12 @@ export interface PairedGroup {
 	readonly warnings: readonly string[];
 }
 
-/** Makes an anchor from a question in `locale` by the CMS's slug rule; "" when it has no letter or digit. */
-export function anchorFor(question: string, locale: string): string {
-	return slugFor(question, { locale, maxLength: ANCHOR_MAX_LENGTH, fallback: "" });
+/**
+ * Makes an anchor from a question by the CMS's slug rule; "" when it has no letter or digit. No locale:
+ * an anchor is a stored id shared by all translations, so "&" stays "and", as in the anchors already stored.
+ */
+export function anchorFor(question: string): string {
+	return slugFor(question, { maxLength: ANCHOR_MAX_LENGTH, fallback: "" });
 }
 
 /**
@@ -123,7 +126,7 @@ function pairGroup(pages: Page[]): PairedGroup {
 	const entries: PlannedEntry[] = rows.map((row, index) => {
 		const [firstPage, firstEntry] = [...row.entries()][0] as [Page, PageEntry];
 		const explicit = [...row.values()].find((entry) => entry.anchor !== undefined)?.anchor;
-		const anchor = explicit ?? anchorFor(firstEntry.question, firstPage.locale);
+		const anchor = explicit ?? anchorFor(firstEntry.question);
 		const where = `${firstPage.file}:${firstEntry.line}`;
 		if (!anchor)
 			throw new ImportError(`${where}: cannot make an id from the question "${firstEntry.question}". Add a heading id: {#some-id}.`);

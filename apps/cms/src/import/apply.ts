@@ -76,7 +76,8 @@ async function applyCategory(categories: Documents, category: PlannedCategory, c
 	const primary = primaryOf(category.locales);
 	const primaryName = category.locales[primary]?.name ?? "";
 	const slug = slugify(primaryName, primary);
-	let documentId = (await categories.findFirst({ locale: primary, filters: { slug } }))?.documentId;
+	// By name too: a category stored before the slug rule was shared (apply.ts had its own) may have another slug.
+	let documentId = (await categories.findFirst({ locale: primary, filters: { $or: [{ slug }, { name: primaryName }] } }))?.documentId;
 	for (const [locale, content] of Object.entries(category.locales)) {
 		const what = `Category "${content.name}" (${locale})`;
 		const data = { name: content.name, description: content.description, order: category.order };
