@@ -22,8 +22,10 @@ export declare class SlugError extends Error {}
 /**
  * Makes a slug (or an anchor) of `text`: transliterated, lowercase, words joined by dashes, at most
  * `maxLength` (default {@link SLUG_MAX_LENGTH}) characters and never ending with a dash. `locale`
- * picks the word for "&" (French: "et"; otherwise "and"). Text with no letter or digit gives
- * `fallback`, or throws a {@link SlugError} when there is none.
+ * picks the word for "&" (French: "et"; otherwise "and"): slugs, which readers see in URLs, take
+ * their locale; anchors, stored ids shared by all translations, take none ("&" stays "and" in them,
+ * as in the anchors already stored). Text with no letter or digit gives `fallback`, or throws a
+ * {@link SlugError} when there is none.
  */
 export declare function slugFor(text: string, options?: { locale?: string; maxLength?: number; fallback?: string }): string;
 

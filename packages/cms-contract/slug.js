@@ -1,7 +1,8 @@
 // The one rule that makes slugs (the CMS's, for entries and categories) and anchors (the import's
 // ids of questions) out of text: lowercase ASCII words joined by dashes, as the content models'
 // regex asks. @sindresorhus/slugify transliterates (é → e, œ → oe, ß → ss) and treats both
-// apostrophes alike (l'aide, l’aide → l-aide); "&" becomes the locale's word for "and".
+// apostrophes alike (l'aide, l’aide → l-aide); "&" becomes the locale's word for "and" (slugs give
+// their locale, anchors none: see index.d.ts).
 import slugify from "@sindresorhus/slugify";
 
 /** The `regex` of the slug and anchor fields in content-models/ (checked by test/content-types.test.ts). */
