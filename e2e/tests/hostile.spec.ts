@@ -1,6 +1,7 @@
 // An answer made of the classic XSS corpus (and MDX- or template-looking text), published by an
 // editor: a reader's Chromium opens its page, and nothing runs: no dialog, nothing executable left.
 
+import { ENTRY_UID } from "@aide/cms-contract";
 import { XSS_CORPUS } from "@aide/testing";
 import { expect, test } from "@playwright/test";
 import { env } from "../support/env.ts";
@@ -14,7 +15,7 @@ test("an answer carrying the XSS corpus raises no dialog and leaves nothing exec
 	const login = await request.post(`${cms}/admin/login`, { data: editor });
 	const token = ((await login.json()) as { data: { token: string } }).data.token;
 	const headers = { authorization: `Bearer ${token}` };
-	const entries = `${cms}/content-manager/collection-types/api::faq-entry.faq-entry`;
+	const entries = `${cms}/content-manager/collection-types/${ENTRY_UID}`;
 	const answer = ["Réponse ordinaire.", ...XSS_CORPUS, "Fin de la réponse."].join("\n\n");
 	const created = await request.post(`${entries}?locale=fr`, {
 		headers,

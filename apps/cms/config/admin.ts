@@ -1,3 +1,4 @@
+import { ENTRY_UID } from "@aide/cms-contract";
 import { previewLink } from "@aide/site-link";
 import { readSettings } from "../src/settings";
 
@@ -19,7 +20,7 @@ export default () => {
 			config: {
 				allowedOrigins: [new URL(settings.siteServiceUrl).origin],
 				handler: (uid: string, { documentId, locale, status }: { documentId: string; locale?: string; status?: string }) => {
-					if (uid !== "api::faq-entry.faq-entry" || !locale) return null;
+					if (uid !== ENTRY_UID || !locale) return null;
 					return previewLink({
 						baseUrl: settings.siteServiceUrl,
 						secret: settings.secrets.AIDE_PREVIEW_SECRET,

@@ -5,6 +5,7 @@
 // process. Any problem ends the start with one message that says what to do.
 
 import { createRequire } from "node:module";
+import { cmsReadyLine } from "@aide/cms-contract";
 import { dataDir, dataFiles, ensureSecrets } from "@aide/config";
 import { ContentModelError } from "@aide/content-schema";
 import { ConfigError, readSettings } from "../src/settings.ts";
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
 	if (settings.demoContent) await loadDemoContent(strapi, settings);
 	await releaseStartLock();
 	// Printed once everything is in place, demo content included: tools and tests wait for this line.
-	console.log(`\naide: the CMS is ready: http://${settings.host}:${settings.port}/admin (Ctrl-C stops it)\n`);
+	console.log(`\n${cmsReadyLine(`http://${settings.host}:${settings.port}`)}\n`);
 }
 
 main().catch((error: unknown) => {

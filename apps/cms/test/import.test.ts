@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CATEGORY_UID } from "@aide/cms-contract";
 import { type CmsTarget, readPage, runExport, runImport } from "@aide/faq-import";
 import { freePort, type RunningCms, request, startCms } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -186,5 +187,64 @@ describe("export", () => {
 		const summary = await runImport(target, [out]);
 		expect(summary).toMatchObject({ created: 0, updated: 0, unchanged: 12, errors: [], warnings: [] });
 		expect(await snapshot()).toEqual(before);
+	});
+});
+
+describe("slugs and anchors", () => {
+	it('follow the one rule on both sides: & is « et » in a French slug and stays "and" in an anchor, both apostrophes alike', async () => {
+		const page = join(work, "securite.fr.md");
+		writeFileSync(
+			page,
+			[
+				"---",
+				'title: "Cœur & sécurité"',
+				"weight: 9",
+				"---",
+				"",
+				"## Sécurité & confidentialité de l’application\u00a0?",
+				"",
+				"Réponse.",
+				"",
+				"## Puis-je utiliser l'application hors ligne ?",
+				"",
+				"Oui.",
+				"",
+			].join("\n"),
+		);
+		const summary = await runImport(target, [page], { publish: true });
+		expect(summary).toMatchObject({ created: 2, errors: [] });
+		const { body } = await request(`${cms.url}/api/faq-entries?locale=fr&populate[category][fields][0]=slug&sort=order:asc`, {
+			token: cms.siteToken(),
+		});
+		const stored = (body.data as Array<{ slug: string; anchor: string; category: { slug: string } }>).filter(
+			(entry) => entry.category?.slug === "coeur-et-securite",
+		);
+		expect(stored.map(({ slug, anchor }) => ({ slug, anchor }))).toEqual([
+			{ slug: "securite-et-confidentialite-de-l-application", anchor: "securite-and-confidentialite-de-l-application" },
+			{ slug: "puis-je-utiliser-l-application-hors-ligne", anchor: "puis-je-utiliser-l-application-hors-ligne" },
+		]);
+	});
+
+	it("finds a category stored under a slug of the CMS's old rule by its name, and does not make a second one", async () => {
+		const token = await cms.adminToken();
+		const categories = `${cms.url}/content-manager/collection-types/${CATEGORY_UID}`;
+		// "œ" and "&" were dropped by the slug rule apply.ts had before the shared one.
+		const legacy = await request(`${categories}?locale=fr`, {
+			token,
+			method: "POST",
+			body: { name: "Cœur & données", slug: "c-ur-donnees", order: 8 },
+		});
+		expect(legacy.status).toBe(201);
+		const page = join(work, "donnees.fr.md");
+		writeFileSync(
+			page,
+			["---", 'title: "Cœur & données"', "weight: 8", "---", "", "## Où vont mes données ?", "", "En France.", ""].join("\n"),
+		);
+		expect(await runImport(target, [page])).toMatchObject({ created: 1, errors: [] });
+		const { body } = await request(`${cms.url}/aide/export`, { token: cms.importToken() });
+		const named = (body.categories as Array<{ slug: string; locales: { fr?: { name: string } }; entries: unknown[] }>).filter(
+			(category) => category.locales.fr?.name === "Cœur & données",
+		);
+		expect(named.map(({ slug, entries }) => ({ slug, entries: entries.length }))).toEqual([{ slug: "c-ur-donnees", entries: 1 }]);
 	});
 });

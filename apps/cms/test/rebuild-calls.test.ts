@@ -3,13 +3,13 @@
 // nothing listens. Strapi's event hub is stood in for by the few lines it takes.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { ENTRY_UID as ENTRY } from "@aide/cms-contract";
 import { freePort } from "@aide/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { type EntryEvent, type EventSource, failureLog, startRebuildCalls } from "../src/bootstrap/rebuild-calls.ts";
 import { startRebuildListener } from "./support/rebuild-listener.ts";
 
 const SECRET = "a-secret-of-the-site-service";
-const ENTRY = "api::faq-entry.faq-entry";
 
 /** Strapi's event hub as far as the rebuild calls use it, and a log that keeps its lines. */
 function fakeStrapi() {

@@ -11,6 +11,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { saysCmsIsReady } from "@aide/cms-contract";
 import { ConfigError, dataFiles, ensureSecrets, paths } from "@aide/config";
 import { scheduleBackups } from "./backup-schedule.ts";
 import { type SiteService, startSiteService } from "./server/site-service.ts";
@@ -66,7 +67,7 @@ function launchCms(): Launch {
 		child.stdout.on("data", (chunk: Buffer) => {
 			process.stdout.write(chunk);
 			pending = (pending + chunk.toString()).slice(-4096);
-			if (!ready && pending.includes("aide: the CMS is ready")) {
+			if (!ready && saysCmsIsReady(pending)) {
 				ready = true;
 				resolve();
 			}

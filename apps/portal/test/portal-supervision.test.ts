@@ -7,6 +7,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CMS_READY_PREFIX } from "@aide/cms-contract";
 import { removeSite } from "@aide/site-build";
 import {
 	ADMIN,
@@ -193,7 +194,7 @@ describe("npm start leaves nothing running when it stops", () => {
 			portal.child.kill(signal);
 			await allGone(portal, pids);
 			// Nothing started after the signal either.
-			expect(portal.output()).not.toContain("aide: the CMS is ready");
+			expect(portal.output()).not.toContain(CMS_READY_PREFIX);
 			expect(await exitCode(portal)).toBe(0);
 		});
 	}
@@ -209,7 +210,7 @@ describe("npm start leaves nothing running when it stops", () => {
 	it("when what ran its entry point dies without passing a signal on (npm does so on SIGTERM): it stops too", async () => {
 		const portal = await startPortal(work, { entryPoint: true, underParent: true });
 		portals.push(portal);
-		await portal.waitFor("aide: the CMS is ready", 240_000);
+		await portal.waitFor(CMS_READY_PREFIX, 240_000);
 		const pids = tree(portal);
 		portal.child.kill("SIGKILL");
 		await allGone(portal, pids, 15_000);

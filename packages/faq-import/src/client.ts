@@ -1,6 +1,6 @@
 import { cmsUrl, tokenFromEnv } from "@aide/cms-client";
+import type { ExportResponse, ImportRequest, ImportResponse } from "@aide/cms-contract";
 import { ImportError, PageRejectedError } from "./errors.ts";
-import type { ExportResponse, ImportRequest, ImportResponse } from "./plan.ts";
 
 /** Which CMS to talk to, with an admin token that may write entries and categories. */
 export interface CmsTarget {

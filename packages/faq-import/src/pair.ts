@@ -1,8 +1,7 @@
+import { ANCHOR_MAX_LENGTH, type ExportResponse, type ImportGroup, type PlannedEntry, slugFor } from "@aide/cms-contract";
 import { defaultLocale } from "@aide/locales";
-import slugify from "@sindresorhus/slugify";
 import { ImportError } from "./errors.ts";
 import type { Page, PageEntry } from "./parse-page.ts";
-import type { ExportResponse, ImportGroup, PlannedEntry } from "./plan.ts";
 
 /** A group ready to send, and what the pairing noticed. */
 export interface PairedGroup {
@@ -10,9 +9,12 @@ export interface PairedGroup {
 	readonly warnings: readonly string[];
 }
 
-/** Makes an anchor from a question, as Strapi makes slugs: lowercase ASCII words joined by dashes. */
+/**
+ * Makes an anchor from a question by the CMS's slug rule; "" when it has no letter or digit. No locale:
+ * an anchor is a stored id shared by all translations, so "&" stays "and", as in the anchors already stored.
+ */
 export function anchorFor(question: string): string {
-	return slugify(question, { decamelize: false }).slice(0, 100).replace(/-+$/, "");
+	return slugFor(question, { maxLength: ANCHOR_MAX_LENGTH, fallback: "" });
 }
 
 /**

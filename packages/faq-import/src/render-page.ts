@@ -1,5 +1,5 @@
+import type { ExportedCategory } from "@aide/cms-contract";
 import { writeFrontMatter } from "./front-matter.ts";
-import type { ExportedCategory } from "./plan.ts";
 
 /** One exported file: where it goes (relative to the export folder) and its text. */
 export interface RenderedPage {

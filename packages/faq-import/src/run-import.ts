@@ -1,3 +1,4 @@
+import type { ImportChange } from "@aide/cms-contract";
 import { defaultLocale } from "@aide/locales";
 import { type CmsTarget, fetchExport, sendImport } from "./client.ts";
 import { ImportError, PageRejectedError } from "./errors.ts";
@@ -5,7 +6,6 @@ import { findPages } from "./find-pages.ts";
 import { identify } from "./locale-of.ts";
 import { anchorsFromCms, type PairedGroup, type PairingResult, pairEachPage } from "./pair.ts";
 import { type Page, readPage } from "./parse-page.ts";
-import type { ImportChange } from "./plan.ts";
 
 export interface ImportOptions {
 	readonly locale?: string;

@@ -75,4 +75,13 @@ describe("renderCategory", () => {
 			})),
 		);
 	});
+
+	it('makes anchors by the CMS\'s slug rule, keeping "and" for & so that stored anchors do not move', () => {
+		const page = parsePage(
+			"fr/prix.md",
+			"## Prix & abonnement ?\n\nOui.\n\n## Cœur de l’application\u00a0?\n\nOui.\n\n## Où est l'aide ?\n\nIci.\n",
+		);
+		const [paired] = pairPages([page]);
+		expect(paired?.group.entries.map((entry) => entry.anchor)).toEqual(["prix-and-abonnement", "coeur-de-l-application", "ou-est-l-aide"]);
+	});
 });

@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { saysCmsIsReady } from "@aide/cms-contract";
 import { dataFiles, paths, readSecrets } from "@aide/config";
 import { freePort } from "./free-port.ts";
 
@@ -102,7 +103,7 @@ export async function startCms(options: StartOptions = {}): Promise<RunningCms> 
 			throw new Error(`The CMS did not say it was ready within 120 s:\n${output}`);
 		}
 		// The launcher says when it is ready (after the demo content); /_health answers earlier.
-		if (output.includes("aide: the CMS is ready:")) break;
+		if (saysCmsIsReady(output)) break;
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 

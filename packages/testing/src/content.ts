@@ -1,6 +1,5 @@
+import { ENTRY_UID as ENTRY } from "@aide/cms-contract";
 import { request } from "./http.ts";
-
-const ENTRY = "api::faq-entry.faq-entry";
 
 /** Creates an FAQ entry draft in a locale through the admin's content-manager API, as an editor would. */
 export async function createEntryDraft(

@@ -3,6 +3,7 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { CATEGORY_UID, ENTRY_UID } from "@aide/cms-contract";
 import { describeSummary, runImport } from "@aide/faq-import";
 import type { Core } from "@strapi/strapi";
 import type { Settings } from "../../src/settings.ts";
@@ -14,8 +15,8 @@ export const demoContentDir = join(appDir, "demo-content");
 export async function loadDemoContent(strapi: Core.Strapi, settings: Settings): Promise<void> {
 	const store = strapi.store({ type: "core", name: "aide", key: "demo-content" });
 	if (await store.get()) return;
-	const entries = await strapi.db.query("api::faq-entry.faq-entry").count({});
-	const categories = await strapi.db.query("api::category.category").count({});
+	const entries = await strapi.db.query(ENTRY_UID).count({});
+	const categories = await strapi.db.query(CATEGORY_UID).count({});
 	if (entries === 0 && categories === 0) {
 		const host = settings.host === "0.0.0.0" || settings.host === "::" ? "127.0.0.1" : settings.host;
 		const target = {

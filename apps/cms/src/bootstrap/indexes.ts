@@ -1,3 +1,4 @@
+import { CATEGORY_UID, ENTRY_UID } from "@aide/cms-contract";
 import type { Core } from "@strapi/strapi";
 
 /**
@@ -6,11 +7,11 @@ import type { Core } from "@strapi/strapi";
  * scan the table, and importing N entries would take time in N².
  */
 const LOOKUPS: Record<string, string[][]> = {
-	"api::faq-entry.faq-entry": [
+	[ENTRY_UID]: [
 		["anchor", "locale"],
 		["slug", "locale"],
 	],
-	"api::category.category": [["slug", "locale"]],
+	[CATEGORY_UID]: [["slug", "locale"]],
 };
 
 interface Metadata {

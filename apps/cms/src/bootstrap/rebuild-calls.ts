@@ -1,7 +1,6 @@
+import { isDraftSave, REBUILD_EVENTS } from "@aide/cms-contract";
 import { WEBHOOK_SECRET_HEADER } from "@aide/site-link";
 
-/** What changes the public site. Draft saves also send entry.create / entry.update; those are not sent. */
-export const REBUILD_EVENTS = ["entry.create", "entry.update", "entry.delete", "entry.publish", "entry.unpublish"] as const;
 /** The site service answers at once (it rebuilds in the background): a call that takes longer is given up. */
 export const REBUILD_CALL_TIMEOUT_MS = 10_000;
 /** A bulk publish (an import) makes hundreds of events: a few calls at a time, the rest wait, and beyond this they are dropped. */
@@ -10,7 +9,10 @@ const MAX_WAITING = 1000;
 /** While the site service stays unreachable, one line a minute says how many calls failed, not one line per call. */
 const FAILURE_REPORT_INTERVAL_MS = 60_000;
 
-/** The payload Strapi's webhooks send and the site service parses (`{ event, createdAt, model, uid, entry }`). */
+/**
+ * What Strapi's event hub gives a listener; sent with the event's name and time, it is the body
+ * Strapi's webhooks send, the contract's `RebuildCall` once JSON has made strings of its dates.
+ */
 export interface EntryEvent {
 	model?: string;
 	uid?: string;
@@ -133,8 +135,8 @@ export function startRebuildCalls(
 
 	const listeners = REBUILD_EVENTS.map((event) => {
 		const listener = async (info: EntryEvent = {}): Promise<void> => {
-			const draftSave = (event === "entry.create" || event === "entry.update") && info.entry != null && info.entry.publishedAt == null;
-			if (draftSave) return;
+			// Draft saves also send entry.create / entry.update: readers see no change, so no call.
+			if (isDraftSave({ event, entry: info.entry })) return;
 			if (waiting.length >= MAX_WAITING) {
 				if (dropped++ === 0)
 					strapi.log.warn(

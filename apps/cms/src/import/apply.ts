@@ -1,12 +1,17 @@
 // Applies one imported page (all its translations) in one database transaction: either all of it
 // lands, or nothing does. A dry run does the same work and then rolls it back, so what it reports is
 // exactly what a real run would do.
+import {
+	CATEGORY_UID,
+	ENTRY_UID,
+	type ImportChange,
+	type ImportRequest,
+	type PlannedCategory,
+	type PlannedEntry,
+	slugFor,
+} from "@aide/cms-contract";
 import { defaultLocale } from "@aide/locales";
 import type { Core } from "@strapi/strapi";
-import type { ImportChange, ImportRequest, PlannedCategory, PlannedEntry } from "./wire";
-
-const ENTRY = "api::faq-entry.faq-entry";
-const CATEGORY = "api::category.category";
 
 interface StoredDocument {
 	documentId: string;
@@ -47,27 +52,17 @@ async function naming<T>(what: string, write: () => Promise<T>): Promise<T> {
 /** The primary locale of a planned item: the default locale when it has one, else its first. */
 const primaryOf = (locales: Record<string, unknown>) => (defaultLocale in locales ? defaultLocale : (Object.keys(locales)[0] as string));
 
-function slugify(text: string): string {
-	return (
-		text
-			.normalize("NFKD")
-			.replace(/[\u0300-\u036f]/g, "")
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, "-")
-			.replace(/^-+|-+$/g, "")
-			.slice(0, 80)
-			.replace(/-+$/, "") || "entry"
-	);
-}
+/** The slug of a name or question in `locale`; text with no letter or digit (a "???" question with a heading id) gets "entry". */
+const slugify = (text: string, locale: string) => slugFor(text, { locale, fallback: "entry" });
 
 export async function applyImport(strapi: Core.Strapi, request: ImportRequest): Promise<ImportChange[]> {
 	const changes: ImportChange[] = [];
 	try {
 		await strapi.db.transaction(async () => {
 			const documents = (uid: string) => strapi.documents(uid as never) as unknown as Documents;
-			const categoryId = request.group.category ? await applyCategory(documents(CATEGORY), request.group.category, changes) : null;
+			const categoryId = request.group.category ? await applyCategory(documents(CATEGORY_UID), request.group.category, changes) : null;
 			for (const entry of request.group.entries) {
-				await applyEntry(documents(ENTRY), entry, categoryId, request.publish, changes);
+				await applyEntry(documents(ENTRY_UID), entry, categoryId, request.publish, changes);
 			}
 			if (request.dryRun) throw new DryRunRollback();
 		});
@@ -80,15 +75,16 @@ export async function applyImport(strapi: Core.Strapi, request: ImportRequest): 
 async function applyCategory(categories: Documents, category: PlannedCategory, changes: ImportChange[]): Promise<string> {
 	const primary = primaryOf(category.locales);
 	const primaryName = category.locales[primary]?.name ?? "";
-	const slug = slugify(primaryName);
-	let documentId = (await categories.findFirst({ locale: primary, filters: { slug } }))?.documentId;
+	const slug = slugify(primaryName, primary);
+	// By name too: a category stored before the slug rule was shared (apply.ts had its own) may have another slug.
+	let documentId = (await categories.findFirst({ locale: primary, filters: { $or: [{ slug }, { name: primaryName }] } }))?.documentId;
 	for (const [locale, content] of Object.entries(category.locales)) {
 		const what = `Category "${content.name}" (${locale})`;
 		const data = { name: content.name, description: content.description, order: category.order };
 		const existing = documentId ? await categories.findOne({ documentId, locale }) : null;
 		if (!existing) {
 			const id = documentId;
-			const localized = { ...data, slug: locale === primary ? slug : slugify(content.name) };
+			const localized = { ...data, slug: locale === primary ? slug : slugify(content.name, locale) };
 			const created = await naming(what, () =>
 				id ? categories.update({ documentId: id, locale, data: localized }) : categories.create({ locale, data: localized }),
 			);
@@ -105,7 +101,7 @@ async function applyCategory(categories: Documents, category: PlannedCategory, c
 }
 
 async function uniqueSlug(entries: Documents, question: string, locale: string): Promise<string> {
-	const base = slugify(question);
+	const base = slugify(question, locale);
 	for (let suffix = 1; ; suffix++) {
 		const slug = suffix === 1 ? base : `${base}-${suffix}`;
 		if (!(await entries.findFirst({ locale, filters: { slug }, status: "draft" }))) return slug;

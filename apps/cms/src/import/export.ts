@@ -1,13 +1,6 @@
+import { CATEGORY_UID, ENTRY_UID, type ExportedCategory, type ExportedEntry } from "@aide/cms-contract";
 import { localeCodes } from "@aide/locales";
 import type { Core } from "@strapi/strapi";
-
-/** A category (or, with `slug: null`, the entries that have none) with its entries, in every locale. */
-export interface ExportedCategory {
-	slug: string | null;
-	order: number;
-	locales: Record<string, { name: string; description: string | null }>;
-	entries: Array<{ anchor: string; order: number; locales: Record<string, { question: string; answer: string; keywords: string | null }> }>;
-}
 
 interface Row {
 	documentId: string;
@@ -34,7 +27,7 @@ export async function exportContent(strapi: Core.Strapi): Promise<ExportedCatego
 	const categories = new Map<string | null, ExportedCategory>();
 	const categoryOf = new Map<string, ExportedCategory>();
 	for (const locale of localeCodes) {
-		for (const row of await all(strapi, "api::category.category", { locale })) {
+		for (const row of await all(strapi, CATEGORY_UID, { locale })) {
 			let category = categoryOf.get(row.documentId);
 			if (!category) {
 				category = { slug: String(row.slug), order: Number(row.order ?? 0), locales: {}, entries: [] };
@@ -45,9 +38,9 @@ export async function exportContent(strapi: Core.Strapi): Promise<ExportedCatego
 		}
 	}
 
-	const entries = new Map<string, { category: ExportedCategory; entry: ExportedCategory["entries"][number] }>();
+	const entries = new Map<string, { category: ExportedCategory; entry: ExportedEntry }>();
 	for (const locale of localeCodes) {
-		for (const row of await all(strapi, "api::faq-entry.faq-entry", { locale, status: "draft", populate: ["category"] })) {
+		for (const row of await all(strapi, ENTRY_UID, { locale, status: "draft", populate: ["category"] })) {
 			let found = entries.get(row.documentId);
 			if (!found) {
 				const categoryId = (row.category as { documentId?: string } | null)?.documentId;

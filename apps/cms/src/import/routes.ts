@@ -2,13 +2,18 @@
 // its translations in one transaction; `GET /aide/export` returns everything the import writes.
 // They take an admin JWT or an admin API token whose owner may create, update, publish and read
 // entries and categories.
+import {
+	CATEGORY_UID as CATEGORY,
+	ENTRY_UID as ENTRY,
+	type ExportResponse,
+	type ImportErrorResponse,
+	type ImportResponse,
+} from "@aide/cms-contract";
 import type { Core } from "@strapi/strapi";
 import { applyImport, ImportApplyError } from "./apply";
 import { exportContent } from "./export";
 import { parseImportRequest, WireError } from "./wire";
 
-const ENTRY = "api::faq-entry.faq-entry";
-const CATEGORY = "api::category.category";
 const can = (action: string, subject: string) => [`plugin::content-manager.explorer.${action}`, subject];
 
 interface Context {
@@ -33,15 +38,15 @@ export function registerImportRoutes(strapi: Core.Strapi): void {
 					} catch (error) {
 						if (!(error instanceof WireError)) throw error;
 						ctx.status = 400;
-						ctx.body = { error: { status: 400, name: "ValidationError", message: error.message } };
+						ctx.body = { error: { status: 400, name: "ValidationError", message: error.message } } satisfies ImportErrorResponse;
 						return;
 					}
 					try {
-						ctx.body = { changes: await applyImport(strapi, request) };
+						ctx.body = { changes: await applyImport(strapi, request) } satisfies ImportResponse;
 					} catch (error) {
 						if (!(error instanceof ImportApplyError)) throw error;
 						ctx.status = 422;
-						ctx.body = { error: { status: 422, name: "ImportApplyError", message: error.message } };
+						ctx.body = { error: { status: 422, name: "ImportApplyError", message: error.message } } satisfies ImportErrorResponse;
 					}
 				},
 				config: {
@@ -60,7 +65,7 @@ export function registerImportRoutes(strapi: Core.Strapi): void {
 				method: "GET",
 				path: "/export",
 				handler: async (ctx: Context) => {
-					ctx.body = { categories: await exportContent(strapi) };
+					ctx.body = { categories: await exportContent(strapi) } satisfies ExportResponse;
 				},
 				config: { policies: policy([can("read", ENTRY), can("read", CATEGORY)]) },
 			},

@@ -1,33 +1,7 @@
-// The import's wire format, checked on arrival. Its TypeScript twin is packages/faq-import/src/plan.ts;
-// the CMS cannot load that package at run time, and the integration tests keep the two in step.
+// The import's wire format (its types are in @aide/cms-contract, shared with packages/faq-import),
+// checked on arrival: the client is trusted with nothing.
+import type { ImportRequest, PlannedCategory, PlannedEntry } from "@aide/cms-contract";
 import { localeCodes } from "@aide/locales";
-
-export interface LocalizedEntry {
-	question: string;
-	answer: string;
-	keywords: string | null;
-	source: string;
-}
-export interface PlannedEntry {
-	anchor: string;
-	order: number;
-	locales: Record<string, LocalizedEntry>;
-}
-export interface PlannedCategory {
-	order: number;
-	locales: Record<string, { name: string; description: string | null }>;
-}
-export interface ImportRequest {
-	group: { key: string; files: string[]; category: PlannedCategory | null; entries: PlannedEntry[] };
-	publish: boolean;
-	dryRun: boolean;
-}
-export interface ImportChange {
-	kind: "entry" | "category";
-	anchor: string;
-	locale: string;
-	action: "created" | "updated" | "unchanged" | "published";
-}
 
 /** Thrown for a request that does not match the wire format; becomes a 400. */
 export class WireError extends Error {
@@ -63,7 +37,7 @@ export function parseImportRequest(body: unknown): ImportRequest {
 	const group = body.group;
 	if (!Array.isArray(group.entries)) throw new WireError("group.entries must be a list.");
 	if (!Array.isArray(group.files)) throw new WireError("group.files must be a list.");
-	const category =
+	const category: PlannedCategory | null =
 		group.category === null
 			? null
 			: isRecord(group.category)
@@ -78,7 +52,7 @@ export function parseImportRequest(body: unknown): ImportRequest {
 				: (() => {
 						throw new WireError("group.category must be an object or null.");
 					})();
-	const entries = group.entries.map((entry: unknown, index: number) => {
+	const entries = group.entries.map((entry: unknown, index: number): PlannedEntry => {
 		const where = `group.entries[${index}]`;
 		if (!isRecord(entry)) throw new WireError(`${where} must be an object.`);
 		return {

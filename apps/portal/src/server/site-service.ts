@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { ENTRY_UID, isDraftSave, readRebuildCall, rebuildReason } from "@aide/cms-contract";
 import { loadEntryPreview, loadEntryVersions, type SiteEntry } from "@aide/cms-loader";
 import { linkedCopyOfLive, liveBuild, pathInside, promoteBuild, removeBuild, replaceFile, SiteBuilder } from "@aide/site-build";
 import { checkPreviewLink, WEBHOOK_SECRET_HEADER } from "@aide/site-link";
@@ -112,23 +113,14 @@ function secretMatches(given: string | string[] | undefined, secret: string): bo
 
 /**
  * What a webhook call means for the public site. Strapi sends entry.create / entry.update for draft
- * saves too (the entry has no publishedAt): those change nothing readers see.
+ * saves too (the entry has no publishedAt): those change nothing readers see. The body is read by the
+ * contract the CMS sends it by; a field of the wrong type counts as absent.
  */
 export function webhookReason(body: unknown): { rebuild: boolean; reason: string; publishedEntry: string | undefined } {
-	const { event, uid, model, entry } = (body ?? {}) as {
-		event?: unknown;
-		uid?: unknown;
-		model?: unknown;
-		entry?: { publishedAt?: unknown; documentId?: unknown };
-	};
-	const reason = `${String(event ?? "unknown event")} ${String(uid ?? model ?? "")}`.trim();
-	const draftSave = (event === "entry.create" || event === "entry.update") && entry !== undefined && entry.publishedAt == null;
-	const publishedEntry =
-		event === "entry.publish" && uid === ENTRY_UID && typeof entry?.documentId === "string" ? entry.documentId : undefined;
-	return { rebuild: !draftSave, reason, publishedEntry };
+	const call = readRebuildCall(body);
+	const publishedEntry = call.event === "entry.publish" && call.uid === ENTRY_UID ? call.entry?.documentId : undefined;
+	return { rebuild: !isDraftSave(call), reason: rebuildReason(call), publishedEntry };
 }
-
-const ENTRY_UID = "api::faq-entry.faq-entry";
 
 /** The log's line a minute about refused webhook calls, after the first one's own. */
 export const refusedCallsSummary = (count: number) =>

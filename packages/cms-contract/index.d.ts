@@ -1,0 +1,144 @@
+// ---- Content types (content-types.js) ----
+
+/** Strapi's uid of the FAQ entry content type (content-models/faq-entry.json). */
+export declare const ENTRY_UID: "api::faq-entry.faq-entry";
+/** Strapi's uid of the category content type (content-models/category.json). */
+export declare const CATEGORY_UID: "api::category.category";
+/** The REST collection of FAQ entries: `/api/faq-entries`. */
+export declare const ENTRY_COLLECTION: "faq-entries";
+/** The REST collection of categories: `/api/categories`. */
+export declare const CATEGORY_COLLECTION: "categories";
+
+// ---- The slug rule (slug.js) ----
+
+/** What a slug or an anchor looks like: the content models' `regex`. */
+export declare const SLUG_PATTERN: RegExp;
+export declare const ANCHOR_MAX_LENGTH: number;
+export declare const SLUG_MAX_LENGTH: number;
+
+/** Thrown by {@link slugFor} for text with no letter or digit, when no fallback is given. */
+export declare class SlugError extends Error {}
+
+/**
+ * Makes a slug (or an anchor) of `text`: transliterated, lowercase, words joined by dashes, at most
+ * `maxLength` (default {@link SLUG_MAX_LENGTH}) characters and never ending with a dash. `locale`
+ * picks the word for "&" (French: "et"; otherwise "and"): slugs, which readers see in URLs, take
+ * their locale; anchors, stored ids shared by all translations, take none ("&" stays "and" in them,
+ * as in the anchors already stored). Text with no letter or digit gives `fallback`, or throws a
+ * {@link SlugError} when there is none.
+ */
+export declare function slugFor(text: string, options?: { locale?: string; maxLength?: number; fallback?: string }): string;
+
+// ---- Rebuild calls (rebuild-call.js) ----
+
+/** What changes the public site. Draft saves also send entry.create / entry.update: see {@link isDraftSave}. */
+export declare const REBUILD_EVENTS: readonly ["entry.create", "entry.update", "entry.delete", "entry.publish", "entry.unpublish"];
+export type RebuildEvent = (typeof REBUILD_EVENTS)[number];
+
+/**
+ * The body of a rebuild call, as the CMS sends it (the body Strapi's webhooks send) and as
+ * {@link readRebuildCall} reads it: fields of the wrong type are left out.
+ */
+export interface RebuildCall {
+	/** One of {@link REBUILD_EVENTS} from the CMS; a call naming none still asks for a rebuild. */
+	event?: string;
+	createdAt?: string;
+	uid?: string;
+	model?: string;
+	entry?: { documentId?: string; publishedAt: string | null };
+}
+
+/** Reads a rebuild call's parsed JSON body; anything that is not a {@link RebuildCall} field of the right type is dropped. */
+export declare function readRebuildCall(body: unknown): RebuildCall;
+
+/** Whether an event is a draft save (entry.create / entry.update of an entry without publishedAt): readers see no change. */
+export declare function isDraftSave(call: { event?: string; entry?: { publishedAt?: unknown } | null }): boolean;
+
+/** A call's event and content type, for logs: "entry.publish api::faq-entry.faq-entry". */
+export declare function rebuildReason(call: Pick<RebuildCall, "event" | "uid" | "model">): string;
+
+// ---- The CMS's ready line (ready-line.js) ----
+
+export declare const CMS_READY_PREFIX: string;
+/** The line the CMS's launcher prints once it is ready, for the CMS at `url` (`http://host:port`). */
+export declare function cmsReadyLine(url: string): string;
+/** Whether `output` holds the CMS's ready line. */
+export declare function saysCmsIsReady(output: string): boolean;
+
+// ---- The import / export wire format (types only) ----
+// `POST /aide/import` and `GET /aide/export` (apps/cms/src/import/), called by packages/faq-import.
+// The CMS checks each import request against this shape (apps/cms/src/import/wire.ts).
+
+/** One page and its translations, as the import asks the CMS to make them true. */
+export interface ImportGroup {
+	/** The page's key, for messages. */
+	key: string;
+	files: string[];
+	category: PlannedCategory | null;
+	entries: PlannedEntry[];
+}
+
+export interface PlannedCategory {
+	order: number;
+	/** Per locale: the category's name and description in that language. */
+	locales: Record<string, { name: string; description: string | null }>;
+}
+
+/** One question in each of its languages. */
+export interface LocalizedEntry {
+	question: string;
+	/** Markdown. */
+	answer: string;
+	/** Search keywords. */
+	keywords: string | null;
+	/** Where it came from: `file:line`. */
+	source: string;
+}
+
+export interface PlannedEntry {
+	/** Stable id shared by all translations: the heading id, else the slug of the source question. */
+	anchor: string;
+	order: number;
+	locales: Record<string, LocalizedEntry>;
+}
+
+export interface ImportRequest {
+	group: ImportGroup;
+	publish: boolean;
+	dryRun: boolean;
+}
+
+/** What the CMS did (or, in a dry run, would do) to one entry or category in one locale. */
+export interface ImportChange {
+	kind: "entry" | "category";
+	anchor: string;
+	locale: string;
+	action: "created" | "updated" | "unchanged" | "published";
+}
+
+export interface ImportResponse {
+	changes: ImportChange[];
+}
+
+/** A category (or, with `slug: null`, the entries that have none) with its entries, in every locale. */
+export interface ExportedCategory {
+	slug: string | null;
+	order: number;
+	locales: Record<string, { name: string; description: string | null }>;
+	entries: ExportedEntry[];
+}
+
+export interface ExportedEntry {
+	anchor: string;
+	order: number;
+	locales: Record<string, { question: string; answer: string; keywords: string | null }>;
+}
+
+export interface ExportResponse {
+	categories: ExportedCategory[];
+}
+
+/** The body of a refused import (400: not the wire format; 422: the CMS refused an entry or category). */
+export interface ImportErrorResponse {
+	error: { status: 400 | 422; name: "ValidationError" | "ImportApplyError"; message: string };
+}

@@ -1,0 +1,45 @@
+// The contract's names and limits, checked against the content models they come from.
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+	ANCHOR_MAX_LENGTH,
+	CATEGORY_COLLECTION,
+	CATEGORY_UID,
+	ENTRY_COLLECTION,
+	ENTRY_UID,
+	SLUG_MAX_LENGTH,
+	SLUG_PATTERN,
+} from "../index.js";
+
+interface Model {
+	info: { singularName: string; pluralName: string };
+	attributes: Record<string, { type: string; regex?: string; maxLength?: number }>;
+}
+
+const dir = new URL("../../../content-models/", import.meta.url);
+const models = new Map(
+	readdirSync(dir)
+		.filter((name) => name.endsWith(".json"))
+		.map((name) => {
+			const model = JSON.parse(readFileSync(new URL(name, dir), "utf8")) as Model;
+			// The uid as packages/content-schema/src/load-models.ts makes it.
+			return [`api::${model.info.singularName}.${model.info.singularName}`, model] as const;
+		}),
+);
+
+describe("the content types", () => {
+	it("are named as content-models/ declares them", () => {
+		expect([...models.keys()].sort()).toEqual([CATEGORY_UID, ENTRY_UID].sort());
+		expect(models.get(ENTRY_UID)?.info.pluralName).toBe(ENTRY_COLLECTION);
+		expect(models.get(CATEGORY_UID)?.info.pluralName).toBe(CATEGORY_COLLECTION);
+	});
+
+	it("take slugs and anchors the slug rule makes", () => {
+		const entry = models.get(ENTRY_UID)?.attributes;
+		const category = models.get(CATEGORY_UID)?.attributes;
+		for (const field of [entry?.slug, entry?.anchor, category?.slug]) expect(field?.regex).toBe(SLUG_PATTERN.source);
+		expect(entry?.anchor?.maxLength).toBe(ANCHOR_MAX_LENGTH);
+		for (const slug of [entry?.slug, category?.slug])
+			expect(slug?.maxLength ?? Number.POSITIVE_INFINITY).toBeGreaterThanOrEqual(SLUG_MAX_LENGTH);
+	});
+});
