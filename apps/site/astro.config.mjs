@@ -1,4 +1,5 @@
 // @ts-check
+import { siteUrl } from "@aide/config";
 import { defaultLocale, localeCodes } from "@aide/locales";
 import mdx from "@astrojs/mdx";
 import node from "@astrojs/node";
@@ -13,7 +14,7 @@ const workspacePackages = Object.entries(site.dependencies)
 	.map(([name]) => name);
 
 export default defineConfig({
-	site: process.env.SITE_URL || "http://127.0.0.1:4321",
+	site: siteUrl(process.env),
 	trailingSlash: "always",
 	integrations: [mdx()],
 	// Every page is prerendered but the draft preview, which the site service of `npm start` renders on

@@ -42,6 +42,8 @@ export declare function siteAddress(env: Env): Address;
 export declare function cmsAddress(env: Env): Address;
 /** How other programs reach the CMS: CMS_URL, else the local CMS at CMS_HOST / CMS_PORT. */
 export declare function cmsUrl(env: Env): string;
+/** The public site's absolute URL (canonical links, hreflang, sitemap): SITE_URL, else the local site at HOST / PORT. */
+export declare function siteUrl(env: Env): string;
 /** The site service of `npm start`: AIDE_SITE_SERVICE_URL. */
 export declare function siteServiceUrl(env: Env): string;
 /** The path readers are served from (a link to the live build): AIDE_SITE_OUT_DIR, else apps/site/dist. */

@@ -121,6 +121,18 @@ export function cmsUrl(env) {
 	return `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
 }
 
+/**
+ * The public site's absolute URL, for canonical links, hreflang, the sitemap and Open Graph: SITE_URL,
+ * else the local site at HOST / PORT.
+ * @param {Env} env
+ */
+export function siteUrl(env) {
+	const explicit = readUrl(env.SITE_URL, "SITE_URL");
+	if (explicit) return explicit;
+	const { host, port } = siteAddress(env);
+	return `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+}
+
 /** The site service of `npm start`: AIDE_SITE_SERVICE_URL. @param {Env} env */
 export function siteServiceUrl(env) {
 	return readUrl(env.AIDE_SITE_SERVICE_URL, "AIDE_SITE_SERVICE_URL") ?? `http://127.0.0.1:${DEFAULT_PORTS.siteService}`;

@@ -32,3 +32,9 @@ export function alternatesOf(
 		...Object.fromEntries(Object.entries(item.translations).map(([code, slug]) => [code, url(code, slug)])),
 	};
 }
+
+/** The site's absolute URL, which astro.config.mjs always sets (SITE_URL, else the local site: @aide/config). */
+export function siteOf(site: URL | undefined): URL {
+	if (!site) throw new Error("astro.config.mjs sets no `site`: canonical links and the sitemap need the site's absolute URL.");
+	return site;
+}

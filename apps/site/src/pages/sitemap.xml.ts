@@ -4,14 +4,14 @@ import { getCollection } from "astro:content";
 import { localeCodes } from "@aide/locales";
 import type { APIRoute } from "astro";
 import { aboutPages } from "../lib/about";
-import { alternatesOf, categoryUrl, entryUrl, homeUrl } from "../lib/urls";
+import { alternatesOf, categoryUrl, entryUrl, homeUrl, siteOf } from "../lib/urls";
 
 type Cluster = Record<string, string>;
 
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 
 export const GET: APIRoute = async ({ site }) => {
-	const base = site ?? new URL("http://127.0.0.1:4321/");
+	const base = siteOf(site);
 	const absolute = (path: string) => new URL(path, base).href;
 	// Alternates in the order of the locales list, so that the file is the same from build to build.
 	const ordered = (cluster: Cluster) => localeCodes.filter((code) => cluster[code]).map((code) => [code, cluster[code] as string] as const);
