@@ -206,6 +206,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		if (patchesPending++ === 0) rebuilder.pause();
 		patching = patching.then(async () => {
 			const started = performance.now();
+			let entry = `entry ${documentId}`;
 			try {
 				// Another publish came meanwhile: a burst (an import, a bulk publish), left to the full rebuild.
 				if (patchRequests !== request) return;
@@ -213,7 +214,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				const versions = await loadEntryVersions(documentId, "published", options.buildEnv);
 				// The log names the entry as editors know it: its question, in each locale.
 				const titles = versions.map((version) => `${quoteTitle(version.question)} in ${version.locale}`);
-				const entry = `entry ${documentId}${titles.length > 0 ? ` (${titles.join(", ")})` : ""}`;
+				if (titles.length > 0) entry = `entry ${documentId} (${titles.join(", ")})`;
 				if (!live || versions.length === 0) {
 					log(`${entry} has a new page, slug or anchor; the full rebuild writes it.`);
 					return;
@@ -250,7 +251,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				const seconds = ((performance.now() - started) / 1000).toFixed(1);
 				log(`the pages of ${entry} are live, written in ${seconds} s; the full rebuild follows.`);
 			} catch (error) {
-				log(`could not write the pages of entry ${documentId} at once (${(error as Error).message}); the full rebuild will.`);
+				log(`could not write the pages of ${entry} at once (${(error as Error).message}); the full rebuild will.`);
 			} finally {
 				if (--patchesPending === 0) rebuilder.resume();
 			}
