@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// The self-setting-up entry point behind `npm start`, `npm run cms` and `npm test`.
+// The self-setting-up entry point behind every root script: `npm start`, `npm test`, `npm run cms`,
+// `build`, `import`, `export`, `backup`... (TASKS below lists them all).
 //
-// It runs on any Node >= 18 with plain npm. On first use it fetches the Node version named in
-// `.node-version` from the npm registry (when the running Node is older than 22.12), installs the
-// pnpm pinned in `packageManager`, installs the workspace from the frozen lockfile, then runs the
-// real task under that Node. All of it lands in the git-ignored `.tools/` folder and `node_modules/`;
+// Two Node versions are at play. The project runs on Node >= 22.12 (`engines` in package.json;
+// `.node-version` names the exact one). This file runs first, on whatever Node runs npm, which may be
+// older (it is written for Node >= 18; the machines ship Node 20): on first use it fetches the Node of
+// `.node-version` from the npm registry when the running Node is older than 22.12, installs the pnpm
+// pinned in `packageManager`, installs the workspace from the frozen lockfile, then runs the real task
+// under the project's Node. All of it lands in the git-ignored `.tools/` folder and `node_modules/`;
 // nothing global is changed. Later runs skip every step whose inputs did not change.
 //
 // Plain JavaScript on purpose: this file must run before TypeScript, pnpm or Node 24 exist.

@@ -1,10 +1,11 @@
 // The site service of `npm start` against a real CMS whose webhook points at it: rebuilds on publish,
 // refuses calls without the secret, absorbs webhook storms, previews drafts from links the CMS makes,
 // and keeps the last good site when a build fails (bad content, or the CMS stopping mid-build).
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { removeSite } from "@aide/site-build";
+import { quoteTitle } from "@aide/cms-client";
+import { liveBuild, MANIFEST_FILE, removeSite } from "@aide/site-build";
 import { WEBHOOK_SECRET_HEADER } from "@aide/site-link";
 import { createEntryDraft, freePort, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -148,11 +149,13 @@ describe("publishing and previewing", () => {
 		const published = await publishEntry(cms.url, admin, entry.documentId, "en");
 		expect(published.status).toBe(200);
 		await until(async () => (await page(`/en/faq/${entry.slug}/`)).includes(marker), "the published answer is on the site");
+		// The log names the entry by its question in each locale, not by its documentId alone.
 		expect(logs.at(-1)).toMatch(
 			new RegExp(
-				`^the pages of entry ${entry.documentId} \\((en, fr|fr, en)\\) are live, written in \\d+\\.\\d s; the full rebuild follows\\.$`,
+				`^the pages of entry ${entry.documentId} \\(".+" in (en|fr), ".+" in (en|fr)\\) are live, written in \\d+\\.\\d s; the full rebuild follows\\.$`,
 			),
 		);
+		expect(logs.at(-1)).toContain(`${quoteTitle(entry.question)} in en`);
 		const patched = await page(`/en/faq/${entry.slug}/`);
 		expect(await page("/en/")).not.toContain(marker);
 		service.rebuilder.resume();
@@ -163,6 +166,36 @@ describe("publishing and previewing", () => {
 		expect(logs.at(-1)).toMatch(
 			/^rebuild #\d+ \(entry\.publish api::faq-entry\.faq-entry.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s\)\.$/,
 		);
+	});
+});
+
+describe("the one-entry fast path without a build manifest", () => {
+	it("leaves the entry's pages to the full rebuild, saying why, and the rebuild writes a manifest again", async () => {
+		await service.rebuilder.idle();
+		const live = liveBuild(join(work, "dist"));
+		if (!live) throw new Error("no live build");
+		const manifest = join(live.buildDir, MANIFEST_FILE);
+		rmSync(manifest);
+		const entry = await englishEntry();
+		const marker = `Without a manifest at ${Date.now()}`;
+		const admin = await cms.adminToken();
+		const { question, slug, answer } = entry;
+		expect(
+			(await createEntryDraft(cms.url, admin, { question, slug, answer: `${marker}\n\n${answer}` }, "en", entry.documentId)).status,
+		).toBe(200);
+		service.rebuilder.pause();
+		expect((await publishEntry(cms.url, admin, entry.documentId, "en")).status).toBe(200);
+		const waits = (line: string) =>
+			line.startsWith(`the pages of entry ${entry.documentId} (`) && line.includes(" wait for the full rebuild: ");
+		await until(async () => logs.some(waits), "the fast path gives up");
+		expect(logs.find(waits)).toContain(
+			`: the build has no manifest (${manifest}): it was made by an older version, or its site wrote none.`,
+		);
+		expect(await page(`/en/faq/${slug}/`)).not.toContain(marker);
+		service.rebuilder.resume();
+		await until(async () => (await page(`/en/faq/${slug}/`)).includes(marker), "the full rebuild writes the page");
+		const rebuilt = liveBuild(join(work, "dist"));
+		expect(rebuilt && existsSync(join(rebuilt.buildDir, MANIFEST_FILE))).toBe(true);
 	});
 });
 
@@ -190,7 +223,14 @@ describe("failed builds", () => {
 		expect(logs.at(-1)).toContain(`share the anchor "change-password"`);
 		expect(await page(`/en/faq/${entry.slug}/`)).toBe(before);
 		// Nor did the one-entry fast path put the changed entry's page live: its anchor changed.
-		expect(logs).toContain(`entry ${other.documentId} has a new page, slug or anchor; the full rebuild writes it.`);
+		expect(
+			logs.filter(
+				(line) =>
+					line.startsWith(`entry ${other.documentId} (`) &&
+					line.includes(`${quoteTitle(other.question)} in en`) &&
+					line.endsWith(") has a new page, slug or anchor; the full rebuild writes it."),
+			),
+		).toHaveLength(1);
 		expect(await page(`/en/faq/${other.slug}/`)).toBe(otherBefore);
 		expect((await fetch(`${service.publicUrl}/en/`)).status).toBe(200);
 	});

@@ -8,11 +8,12 @@ import { parseArgs } from "node:util";
 import { distPath, SiteBuilder } from "@aide/site-build";
 
 const { values } = parseArgs({ options: { snapshot: { type: "string" } } });
-if (values.snapshot) process.env.AIDE_SNAPSHOT = resolve(values.snapshot);
-const dist = distPath();
+// --snapshot is the render process's AIDE_SNAPSHOT (this process's own environment is left as it is).
+const buildEnv = values.snapshot ? { ...process.env, AIDE_SNAPSHOT: resolve(values.snapshot) } : process.env;
+const dist = distPath(buildEnv);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-const builder = new SiteBuilder(process.env);
+const builder = new SiteBuilder(buildEnv);
 const outcome = await builder.build(dist);
 builder.stop();
 if (outcome.ok && outcome.figures) {

@@ -1,8 +1,8 @@
 declare namespace App {
 	interface Locals {
-		/** Set by the site service (server/site-service.ts) for the draft-preview route only. */
+		/** Set by the site service (apps/portal/src/server/site-service.ts) for the draft-preview route only. */
 		preview?: { entry: import("@aide/cms-loader").SiteEntry; status: "draft" | "published" };
-		/** Set by the site service for the route that renders one entry's page (src/pages/internal/entry.astro). */
+		/** Set by the site service for the route that renders one entry's page (src/pages/internal/[locale]/entry.astro). */
 		entryPage?: { entry: import("@aide/cms-loader").SiteEntry };
 	}
 }

@@ -46,9 +46,9 @@ const everything = (dir: string) => [
 
 describe("npm run build with a hostile snapshot", () => {
 	it.each([
-		["entries", "slug", "..", "FAQ entry doc1 (en) has an invalid slug"],
-		["categories", "slug", "a/b", "Category cat1 (en) has an invalid slug"],
-		["entries", "anchor", "%2e%2e", "FAQ entry doc1 (en) has an invalid anchor"],
+		["entries", "slug", "..", 'FAQ entry doc1 "Question en 1 ?" (en) has an invalid slug'],
+		["categories", "slug", "a/b", 'Category cat1 "Section 1" (en) has an invalid slug'],
+		["entries", "anchor", "%2e%2e", 'FAQ entry doc1 "Question en 1 ?" (en) has an invalid anchor'],
 	] as const)("stops on %s with a %s of %j, names the document, and writes nothing", (kind, field, value, names) => {
 		const snapshot = hostileSnapshot(`${kind}-${field}`, kind, field, value);
 		const before = everything(work);

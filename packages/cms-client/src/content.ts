@@ -1,6 +1,7 @@
 import { type Category, contentModelsDir, type FaqEntry, loadContentModels, restSchemaFor } from "@aide/content-schema";
 import { localeCodes } from "@aide/locales";
 import { type ClientOptions, CmsError, fetchAll } from "./client.ts";
+import { describeDocument } from "./describe.ts";
 
 /** Everything the site shows, per locale: published entries and categories, validated. Plain JSON (a snapshot). */
 export interface SiteContent {
@@ -17,15 +18,14 @@ function schemaOf(name: string) {
 }
 
 /**
- * Validates documents against the content model. The error names the document, its locale and the
- * field at fault.
+ * Validates documents against the content model. The error names the document (documentId and
+ * question), its locale and the field at fault.
  */
 export function validateDocuments<T>(name: string, locale: string, documents: readonly unknown[]): T[] {
 	const { schema, label } = schemaOf(name);
 	return documents.map((document) => {
 		const result = schema.safeParse(document);
 		if (result.success) return result.data as T;
-		const id = (document as { documentId?: unknown })?.documentId ?? "(no documentId)";
 		const issue = result.error.issues[0];
 		const field = issue?.path.join(".") || "(document)";
 		const value = issue ? valueAt(document, issue.path) : undefined;
@@ -35,7 +35,7 @@ export function validateDocuments<T>(name: string, locale: string, documents: re
 				? ` (it is ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)})`
 				: "";
 		throw new CmsError(
-			`${label} ${String(id)} (${locale}) has an invalid ${field}${shown}: ${issue?.message ?? "invalid"}. Fix it in the CMS, then build again.`,
+			`${label} ${describeDocument(document, locale)} has an invalid ${field}${shown}: ${issue?.message ?? "invalid"}. Fix it in the CMS, then build again.`,
 		);
 	});
 }
@@ -54,16 +54,16 @@ function assertUnique<T extends { documentId: string }>(
 	field: string,
 	valueIn: (document: T) => string,
 ): void {
-	const seen = new Map<string, string>();
+	const seen = new Map<string, T>();
 	for (const document of documents) {
 		const value = valueIn(document);
 		const other = seen.get(value);
 		if (other) {
 			throw new CmsError(
-				`Two ${plural} in ${locale}, ${other} and ${document.documentId}, share the ${field} "${value}": their ${field === "slug" ? "pages" : "links"} would collide. Change one ${field} in the CMS.`,
+				`Two ${plural} in ${locale}, ${describeDocument(other)} and ${describeDocument(document)}, share the ${field} "${value}": their ${field === "slug" ? "pages" : "links"} would collide. Change one ${field} in the CMS.`,
 			);
 		}
-		seen.set(value, document.documentId);
+		seen.set(value, document);
 	}
 }
 

@@ -163,8 +163,26 @@ describe("validateDocuments", () => {
 			"FAQ entry doc2 (en) has an invalid question: must not be empty. Fix it in the CMS, then build again.",
 		);
 		expect(() => validateDocuments("faq-entry", "en", [{ ...entry(3, "en"), order: "first" }])).toThrowError(
-			/FAQ entry doc3 \(en\) has an invalid order/,
+			/^FAQ entry doc3 "Question 3 \?" \(en\) has an invalid order/,
 		);
+	});
+
+	it("quotes the first 60 characters of a long question, on one line, and a category's name", () => {
+		const question = `Comment  changer\nmon mot de passe quand ${"très ".repeat(20)}longtemps ?`;
+		expect(() => validateDocuments("faq-entry", "fr", [{ ...entry(5), question, order: "first" }])).toThrowError(
+			`FAQ entry doc5 ${JSON.stringify(`${question.replace(/\s+/g, " ").slice(0, 60)}…`)} (fr) has an invalid order`,
+		);
+		const category = {
+			id: 1,
+			documentId: "cat1",
+			locale: "en",
+			updatedAt: "2026-11-01T00:00:00.000Z",
+			name: "Accounts",
+			slug: "../up",
+			description: null,
+			order: 0,
+		};
+		expect(() => validateDocuments("category", "en", [category])).toThrowError(/^Category cat1 "Accounts" \(en\) has an invalid slug/);
 	});
 
 	it("refuses a slug or an anchor that would name a folder or a path, quoting it", () => {
@@ -182,7 +200,10 @@ describe("validateDocuments", () => {
 				message = (error as Error).message;
 			}
 			// The rule's own words come from the content model (its regex), or from the uid rule without one.
-			expect(message.startsWith(`FAQ entry doc4 (en) has an invalid ${field} (it is ${JSON.stringify(value)}): must `), message).toBe(true);
+			expect(
+				message.startsWith(`FAQ entry doc4 "Question 4 ?" (en) has an invalid ${field} (it is ${JSON.stringify(value)}): must `),
+				message,
+			).toBe(true);
 			expect(message.endsWith(". Fix it in the CMS, then build again."), message).toBe(true);
 		}
 	});
@@ -196,7 +217,7 @@ describe("fetchSiteContent", () => {
 			response.end(JSON.stringify({ data, meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: data.length } } }));
 		});
 		expect((await failure(fetchSiteContent(options(url)))).message).toBe(
-			'Two faq-entries in fr, doc1 and doc2, share the slug "question-1": their pages would collide. Change one slug in the CMS.',
+			'Two faq-entries in fr, doc1 "Question 1 ?" and doc2 "Question 2 ?", share the slug "question-1": their pages would collide. Change one slug in the CMS.',
 		);
 	});
 
@@ -213,7 +234,7 @@ describe("fetchSiteContent", () => {
 			response.end(JSON.stringify({ data, meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: data.length } } }));
 		});
 		expect((await failure(fetchSiteContent(options(url)))).message).toBe(
-			'Two faq-entries in fr, doc1 and doc2, share the anchor "question-1": their links would collide. Change one anchor in the CMS.',
+			'Two faq-entries in fr, doc1 "Question 1 ?" and doc2 "Question 2 ?", share the anchor "question-1": their links would collide. Change one anchor in the CMS.',
 		);
 	});
 });

@@ -2,23 +2,33 @@ import type { Loader } from "astro/loaders";
 import { answerRenderer, buildSiteModel, renderAhead, type SiteCategory, type SiteEntry } from "./site-model.ts";
 import { loadSiteContent } from "./source.ts";
 
-/** Without a build id (AIDE_BUILD_ID, set per build by the site's build), loaders share a fetch this long. */
-const SHARED_FOR_MS = 10_000;
-let shared: { key: string; at: number; model: Promise<{ entries: SiteEntry[]; categories: SiteCategory[] }> } | undefined;
+type Collection = "entries" | "categories";
+type SiteModel = { entries: SiteEntry[]; categories: SiteCategory[] };
 
-/** One fetch per build, shared by both collections; a later build in the same process fetches again. */
-function siteModel(log: (message: string) => void) {
-	const key = process.env.AIDE_BUILD_ID ?? "";
-	if (!shared || shared.key !== key || (!key && Date.now() - shared.at > SHARED_FOR_MS)) {
+/** The fetch of the build in progress, and the collections that have taken it. */
+let shared: { model: Promise<SiteModel>; takenBy: Set<Collection> } | undefined;
+
+/**
+ * One fetch per build, shared by both collections: each collection loads once per build, so a
+ * collection that already took the current fetch starts the next build's (a long-lived render
+ * process builds many times).
+ */
+function siteModel(collection: Collection, log: (message: string) => void): Promise<SiteModel> {
+	if (!shared || shared.takenBy.has(collection)) {
 		// Answers are rendered as their pages arrive, while the CMS prepares the next ones.
 		const render = answerRenderer();
 		const onEntries = (_locale: string, documents: readonly unknown[]) => renderAhead(documents, render);
-		shared = {
-			key,
-			at: Date.now(),
+		const fetched = {
 			model: loadSiteContent(process.env, log, { onEntries }).then((content) => buildSiteModel(content, render)),
+			takenBy: new Set<Collection>(),
 		};
+		// A failed fetch is not handed to a later build (the build that asked for it fails with it).
+		fetched.model.catch(() => {
+			if (shared === fetched) shared = undefined;
+		});
+		shared = fetched;
 	}
+	shared.takenBy.add(collection);
 	return shared.model;
 }
 
@@ -26,11 +36,11 @@ function siteModel(log: (message: string) => void) {
  * Astro loaders for the `entries` and `categories` collections. The whole content is fetched and
  * validated first; the store is replaced only then, so a failed fetch changes nothing (and fails the build).
  */
-export function cmsLoader(collection: "entries" | "categories"): Loader {
+export function cmsLoader(collection: Collection): Loader {
 	return {
 		name: `aide-cms-${collection}`,
 		async load({ store, logger, parseData, generateDigest }) {
-			const { entries, categories } = await siteModel((message) => logger.warn(message));
+			const { entries, categories } = await siteModel(collection, (message) => logger.warn(message));
 			const items = collection === "entries" ? entries : categories;
 			const parsed = await Promise.all(
 				items.map(async (item) => ({

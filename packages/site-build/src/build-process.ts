@@ -13,7 +13,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { paths } from "@aide/config";
-import type { WorkerReply, WorkerRequest } from "./build-workers.ts";
+import type { WorkerReply, WorkerRequest, WorkerRole } from "./build-workers.ts";
 import { promoteBuild, removeBuild } from "./builds.ts";
 
 const workerScript = fileURLToPath(new URL("./build-workers.ts", import.meta.url));
@@ -75,7 +75,7 @@ export class SiteBuilder {
 		const large = rendered.pages > this.#largeSitePages;
 		if (large) await this.#stopRender();
 
-		this.#index = this.#fork([]);
+		this.#index = this.#fork("index", []);
 		const indexed = await ask(this.#index, { step: "index", buildDir: rendered.buildDir }, "the index process").finally(() =>
 			this.#stopIndex(),
 		);
@@ -106,7 +106,8 @@ export class SiteBuilder {
 			this.#render = undefined;
 			this.#builds = 0;
 		}
-		this.#render ??= this.#fork([`--max-old-space-size=${this.#heapMb}`], { AIDE_BUILD_ROLE: "render" });
+		// Astro's build sends usage data unless told not to; a build must not reach outside.
+		this.#render ??= this.#fork("render", [`--max-old-space-size=${this.#heapMb}`], { ASTRO_TELEMETRY_DISABLED: "1" });
 		return this.#render;
 	}
 
@@ -122,8 +123,8 @@ export class SiteBuilder {
 		this.#stopIndex();
 	}
 
-	#fork(execArgv: string[], env: Record<string, string> = {}): ChildProcess {
-		return fork(workerScript, [], {
+	#fork(role: WorkerRole, execArgv: string[], env: Record<string, string> = {}): ChildProcess {
+		return fork(workerScript, [role], {
 			cwd: paths.site,
 			// Fewer malloc arenas: the render process's native memory stays closer to what it uses.
 			env: { MALLOC_ARENA_MAX: "2", ...this.#env, ...env },

@@ -1,8 +1,9 @@
-// The two build processes of build-process.ts. Forked with AIDE_BUILD_STEP=render, a long-lived
-// process that renders with Astro (loaded once: a rebuild of a small site costs the build alone);
-// with AIDE_BUILD_STEP=index, a one-job process that indexes a rendered build with Pagefind.
+// The two build processes of build-process.ts, told their role by their first argument. `render`:
+// a long-lived process that renders with Astro (loaded once: a rebuild of a small site costs the
+// build alone); `index`: a one-job process that indexes a rendered build with Pagefind.
 // Each gets a request and answers { ok, ... } or { ok: false, error }.
 
+export type WorkerRole = "render" | "index";
 export type WorkerRequest = { step: "render"; dist: string } | { step: "index"; buildDir: string };
 export type WorkerReply =
 	| { ok: true; step: "render"; buildDir: string; renderMs: number; pages: number }
@@ -12,7 +13,7 @@ export type WorkerReply =
 // Each step loads only its own code: the index process has no use for Astro's hundreds of megabytes.
 // A render process loads Astro as soon as it starts, so that it is ready when the build is asked for
 // (a failure to load is reported by that build).
-if (process.env.AIDE_BUILD_ROLE === "render") import("./build-site.ts").catch(() => undefined);
+if (process.argv[2] === "render") import("./build-site.ts").catch(() => undefined);
 const renderStep = async (dist: string) => (await import("./build-site.ts")).renderSite(dist);
 const indexStep = async (buildDir: string) => (await import("./index-site.ts")).indexBuild(buildDir);
 

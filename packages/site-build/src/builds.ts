@@ -1,8 +1,9 @@
 // Where builds live. `dist` (or AIDE_SITE_OUT_DIR) is a symbolic link to the static files of the
 // current build, `apps/site/.builds/<dist's hash>/<id>/client`; the same build's `server/` holds the
-// draft-preview handler. Builds stay inside apps/site whatever the output path, because their server
-// code imports the site's dependencies from apps/site/node_modules. A new build is made in its own folder and put live by replacing the link with rename(2),
-// which is atomic: a reader gets the old site or the new one, never a mix or nothing.
+// draft-preview handler, and `manifest.json` what the build holds (manifest.ts). Builds stay inside
+// apps/site whatever the output path, because their server code imports the site's dependencies from
+// apps/site/node_modules. A new build is made in its own folder and put live by replacing the link
+// with rename(2), which is atomic: a reader gets the old site or the new one, never a mix or nothing.
 import { createHash } from "node:crypto";
 import {
 	existsSync,
@@ -49,7 +50,7 @@ export function newBuildDir(dist: string): string {
 export function linkedCopyOfLive(dist: string): { dir: string; from: string } | undefined {
 	const live = liveBuild(dist);
 	if (!live) return undefined;
-	const from = dirname(live.staticDir);
+	const from = live.buildDir;
 	const dir = newBuildDir(dist);
 	const copy = (source: string, target: string) => {
 		for (const entry of readdirSync(source, { withFileTypes: true })) {
@@ -152,11 +153,15 @@ function pruneBuilds(dist: string): void {
 	}
 }
 
-/** The live build: its static files and its server handler's entry module. Undefined before the first build. */
-export function liveBuild(dist: string): { id: string; staticDir: string; serverEntry: string } | undefined {
+/**
+ * The live build: its folder (which holds its manifest, see manifest.ts), its static files and its
+ * server handler's entry module. Undefined before the first build.
+ */
+export function liveBuild(dist: string): { id: string; buildDir: string; staticDir: string; serverEntry: string } | undefined {
 	if (!existsSync(dist)) return undefined;
 	const staticDir = realpathSync(dist);
-	return { id: staticDir, staticDir, serverEntry: join(dirname(staticDir), "server", "entry.mjs") };
+	const buildDir = dirname(staticDir);
+	return { id: staticDir, buildDir, staticDir, serverEntry: join(buildDir, "server", "entry.mjs") };
 }
 
 /** Removes the live link and every build behind it (for tests and benchmarks that build into a temporary place). */

@@ -1,5 +1,7 @@
 // Indexes a built site with Pagefind: one index per <html lang>, written into <site>/pagefind.
-// Only regions marked data-pagefind-body are indexed (the category pages' questions and answers).
+// Only regions marked data-pagefind-body are indexed: each entry's own page (its question, answer
+// and hidden keywords, apps/site/src/components/EntryArticle.astro); the home and category pages,
+// which list the same questions, have none, so a search finds an entry once, on its page.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";

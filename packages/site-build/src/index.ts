@@ -1,5 +1,6 @@
 // The site build: Astro renders apps/site into a new build folder, Pagefind indexes it, and the
-// folder is put live by an atomic swap (see each module's header).
+// folder is put live by an atomic swap; the build's manifest says where each entry's pages are
+// (see each module's header).
 export { BUILDS_PER_PROCESS, type BuildOutcome, buildHeapMb, LARGE_SITE_PAGES, SiteBuilder } from "./build-process.ts";
 export {
 	buildsPruned,
@@ -14,3 +15,4 @@ export {
 	replaceFile,
 } from "./builds.ts";
 export { IndexError, indexSite } from "./index-site.ts";
+export { type BuildManifest, type EntryPage, MANIFEST_FILE, pageFile, readBuildManifest } from "./manifest.ts";

@@ -27,7 +27,10 @@ afterAll(() => {
 
 describe("SiteBuilder", () => {
 	it("renders in the process it started ahead, keeps it for the next build, and indexes in a process that is gone once done", async () => {
-		const builder = new SiteBuilder(env);
+		// Its own snapshot, which grows between the builds: the kept process reads the content anew for each.
+		const growing = join(work, "growing.json");
+		writeSyntheticSnapshot(growing, 6);
+		const builder = new SiteBuilder({ ...env, AIDE_SNAPSHOT: growing });
 		const dist = distIn("kept");
 		try {
 			builder.warm();
@@ -40,10 +43,12 @@ describe("SiteBuilder", () => {
 			expect(readFileSync(join(dist, "en", "faq", "en-question-3", "index.html"), "utf8")).toContain("Question en 3 ?");
 			expect(builder.pids).toEqual([renderPid]);
 			const firstBuild = realpathSync(dist);
+			writeSyntheticSnapshot(growing, 7);
 			const second = await builder.build(dist);
 			expect(second.ok, second.error).toBe(true);
 			expect(builder.pids).toEqual([renderPid]);
 			expect(realpathSync(dist)).not.toBe(firstBuild);
+			expect(readFileSync(join(dist, "en", "faq", "en-question-6", "index.html"), "utf8")).toContain("Question en 6 ?");
 		} finally {
 			builder.stop();
 		}

@@ -7,18 +7,27 @@
 //   GET  /status    the last build, for tools and tests (with the webhook's secret header: its errors name hosts and paths);
 //   GET  /internal/<locale>/entry/?id=…  this process's own one-time renders of an entry's page.
 //
-// Rebuilds run in build processes (scripts/lib/build-process.ts) through a debounced, one-at-a-time Rebuilder;
+// Rebuilds run in build processes (@aide/site-build's build-process.ts) through a debounced, one-at-a-time Rebuilder;
 // each builds aside and swaps the live link atomically, and the servers switch to the new files in
 // the same instant. A failed build changes nothing that readers see. A single published entry's
 // pages go live at once, ahead of the full rebuild (see patchEntry below).
 import { randomUUID, timingSafeEqual } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { quoteTitle } from "@aide/cms-client";
 import { ENTRY_UID, isDraftSave, readRebuildCall, rebuildReason } from "@aide/cms-contract";
 import { loadEntryPreview, loadEntryVersions, type SiteEntry } from "@aide/cms-loader";
-import { linkedCopyOfLive, liveBuild, pathInside, promoteBuild, removeBuild, replaceFile, SiteBuilder } from "@aide/site-build";
+import {
+	linkedCopyOfLive,
+	liveBuild,
+	pageFile,
+	promoteBuild,
+	readBuildManifest,
+	removeBuild,
+	replaceFile,
+	SiteBuilder,
+} from "@aide/site-build";
 import { checkPreviewLink, WEBHOOK_SECRET_HEADER } from "@aide/site-link";
 import { guarded } from "./guard.ts";
 import { LogThrottle } from "./log-throttle.ts";
@@ -34,7 +43,7 @@ export interface Address {
 }
 
 export interface SiteServiceOptions {
-	/** The live link (see scripts/lib/builds.ts). */
+	/** The live link (see @aide/site-build's builds.ts). */
 	dist: string;
 	public: Address;
 	service: Address;
@@ -189,24 +198,36 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		if (patchesPending++ === 0) rebuilder.pause();
 		patching = patching.then(async () => {
 			const started = performance.now();
+			let entry = `entry ${documentId}`;
 			try {
 				// Another publish came meanwhile: a burst (an import, a bulk publish), left to the full rebuild.
 				if (patchRequests !== request) return;
 				const live = liveBuild(options.dist);
 				const versions = await loadEntryVersions(documentId, "published", options.buildEnv);
-				const pathOf = (entry: SiteEntry) => [entry.locale, "faq", entry.slug, "index.html"];
-				// A new page, slug or anchor changes other pages (links, ids) and must be checked with the whole
-				// content (two entries may not share an anchor): the full rebuild handles those.
-				const samePlace = (entry: SiteEntry) => {
-					if (!live) return false;
-					const file = pathInside(live.staticDir, ...pathOf(entry));
-					return existsSync(file) && readFileSync(file, "utf8").includes(`<h1 id="${entry.anchor}">`);
-				};
-				if (!live || versions.length === 0 || !versions.every(samePlace)) {
-					log(`entry ${documentId} has a new page, slug or anchor; the full rebuild writes it.`);
+				// The log names the entry as editors know it: its question, in each locale.
+				const titles = versions.map((version) => `${quoteTitle(version.question)} in ${version.locale}`);
+				if (titles.length > 0) entry = `entry ${documentId} (${titles.join(", ")})`;
+				if (!live || versions.length === 0) {
+					log(`${entry} has a new page, slug or anchor; the full rebuild writes it.`);
 					return;
 				}
-				const pages = await Promise.all(versions.map(async (entry) => ({ path: pathOf(entry), html: await renderEntryPage(entry) })));
+				const read = readBuildManifest(live.buildDir);
+				if (!read.ok) {
+					log(`the pages of ${entry} wait for the full rebuild: ${read.reason}.`);
+					return;
+				}
+				// A new page, slug or anchor changes other pages (links, ids) and must be checked with the whole
+				// content (two entries may not share an anchor): the full rebuild handles those.
+				const built = read.manifest.entries[documentId] ?? {};
+				const samePlace = versions.flatMap((version) => {
+					const page = built[version.locale];
+					return page?.slug === version.slug && page.anchor === version.anchor ? [{ version, path: pageFile(page.page) }] : [];
+				});
+				if (samePlace.length !== versions.length) {
+					log(`${entry} has a new page, slug or anchor; the full rebuild writes it.`);
+					return;
+				}
+				const pages = await Promise.all(samePlace.map(async ({ version, path }) => ({ path, html: await renderEntryPage(version) })));
 				const copy = linkedCopyOfLive(options.dist);
 				if (!copy) return;
 				try {
@@ -220,11 +241,9 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				promoteBuild(options.dist, copy.dir);
 				refreshLive();
 				const seconds = ((performance.now() - started) / 1000).toFixed(1);
-				log(
-					`the pages of entry ${documentId} (${versions.map((entry) => entry.locale).join(", ")}) are live, written in ${seconds} s; the full rebuild follows.`,
-				);
+				log(`the pages of ${entry} are live, written in ${seconds} s; the full rebuild follows.`);
 			} catch (error) {
-				log(`could not write the pages of entry ${documentId} at once (${(error as Error).message}); the full rebuild will.`);
+				log(`could not write the pages of ${entry} at once (${(error as Error).message}); the full rebuild will.`);
 			} finally {
 				if (--patchesPending === 0) rebuilder.resume();
 			}

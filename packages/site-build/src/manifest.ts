@@ -1,0 +1,82 @@
+// The build manifest: what a build holds, for the site service to read without parsing pages. Each
+// published entry's documentId -> per locale, the slug, anchor and path of its page. The site writes
+// it as a prerendered endpoint (apps/site/src/pages/build-manifest.json.ts); the render step
+// (build-site.ts) moves it out of the public files, to `<buildDir>/manifest.json`, so that readers
+// cannot fetch it (it would list every page, the ones not linked yet included).
+//
+// This module is loaded by the site's build itself (the endpoint): it imports nothing of Astro or Pagefind.
+import { existsSync, readFileSync, renameSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+
+/** The file the site's endpoint writes into `<buildDir>/client/` (its page's name under src/pages, without `.ts`). */
+export const MANIFEST_ROUTE_FILE = "build-manifest.json";
+/** Where the manifest lives in a build folder, beside `client/` and `server/`. */
+export const MANIFEST_FILE = "manifest.json";
+
+const MANIFEST_VERSION = 1;
+
+const entryPageSchema = z.object({
+	slug: z.string().min(1),
+	anchor: z.string().min(1),
+	/** The page's URL path, `/<locale>/.../` (the site's trailingSlash is "always"). */
+	page: z.string().regex(/^\/(?:[^/]+\/)+$/, "a path such as /fr/faq/<slug>/"),
+});
+
+const buildManifestSchema = z.object({
+	version: z.literal(MANIFEST_VERSION),
+	/** documentId -> locale -> the entry's page in that locale. */
+	entries: z.record(z.string().min(1), z.record(z.string().min(1), entryPageSchema)),
+});
+
+export type EntryPage = z.infer<typeof entryPageSchema>;
+export type BuildManifest = z.infer<typeof buildManifestSchema>;
+
+/** The manifest of a build whose entry pages are `entries`, at the paths `pageOf` gives (the site's own URL rule). */
+export function manifestOf(
+	entries: Iterable<{ documentId: string; locale: string; slug: string; anchor: string }>,
+	pageOf: (locale: string, slug: string) => string,
+): BuildManifest {
+	const manifest: BuildManifest = { version: MANIFEST_VERSION, entries: {} };
+	for (const { documentId, locale, slug, anchor } of entries) {
+		manifest.entries[documentId] ??= {};
+		manifest.entries[documentId][locale] = { slug, anchor, page: pageOf(locale, slug) };
+	}
+	return manifest;
+}
+
+/** The names, under a build's `client/`, of the file a page path is served from: `/fr/faq/x/` -> fr, faq, x, index.html. */
+export const pageFile = (page: string): string[] => [...page.split("/").filter(Boolean), "index.html"];
+
+/** Moves the manifest the site wrote among its public files to its place in the build folder (if it wrote one). */
+export function setManifestAside(buildDir: string): void {
+	const written = join(buildDir, "client", MANIFEST_ROUTE_FILE);
+	if (existsSync(written)) renameSync(written, join(buildDir, MANIFEST_FILE));
+}
+
+/**
+ * The manifest of the build in `buildDir`, or why there is none that can be trusted (missing, not
+ * JSON, not the expected shape). Never throws: a caller without a manifest does the slower thing.
+ */
+export function readBuildManifest(buildDir: string): { ok: true; manifest: BuildManifest } | { ok: false; reason: string } {
+	const file = join(buildDir, MANIFEST_FILE);
+	let raw: unknown;
+	try {
+		raw = JSON.parse(readFileSync(file, "utf8"));
+	} catch (error) {
+		const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+		return {
+			ok: false,
+			reason: missing
+				? `the build has no manifest (${file}): it was made by an older version, or its site wrote none`
+				: `the build's manifest ${file} cannot be read as JSON (${(error as Error).message})`,
+		};
+	}
+	const parsed = buildManifestSchema.safeParse(raw);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
+		return { ok: false, reason: `the build's manifest ${file} is not what this version writes${where}: ${issue?.message}` };
+	}
+	return { ok: true, manifest: parsed.data };
+}
