@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createEntryDraft, publishEntry, type RunningCms, startCms } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyWorkspace, hashes, sourceFiles, workspaceRoot } from "./fixtures/workspace-copy.ts";
+import { copyWorkspace, hashes, sourceFiles, workspaceRoot } from "./support/workspace-copy.ts";
 
 const fixtures = join(import.meta.dirname, "fixtures", "locales-added");
 const work = mkdtempSync(join(tmpdir(), "aide-locales-"));
