@@ -77,7 +77,7 @@ export function readUrl(value, name) {
 	const trimmed = value?.trim();
 	if (!trimmed) return undefined;
 	if (!URL.canParse(trimmed) || !/^https?:$/.test(new URL(trimmed).protocol)) {
-		throw new ConfigError(`${name} must be an http(s) URL such as https://cms.example.org, not "${trimmed}".`);
+		throw new ConfigError(`${name} must be an http(s) URL such as https://help.example.org, not "${trimmed}".`);
 	}
 	return trimmed.replace(/\/+$/, "");
 }
