@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { messageOf } from "@aide/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, readSettings, SECRET_NAMES } from "../src/settings.ts";
 
@@ -18,15 +19,7 @@ function scratch(): string {
 
 const secrets = Object.fromEntries(SECRET_NAMES.map((name) => [name, `${name.toLowerCase()}-0123456789abcdef`]));
 const read = (env: Record<string, string>) => readSettings({ AIDE_DATA_DIR: scratch(), ...secrets, ...env });
-const errorOf = (env: Record<string, string>) => {
-	try {
-		read(env);
-	} catch (error) {
-		expect(error).toBeInstanceOf(ConfigError);
-		return (error as Error).message;
-	}
-	throw new Error("expected a ConfigError");
-};
+const errorOf = (env: Record<string, string>) => messageOf(() => read(env), ConfigError);
 
 describe("readSettings", () => {
 	it("listens on 127.0.0.1:1337 with SQLite in the data folder by default", () => {

@@ -26,7 +26,8 @@ import {
 const work = mkdtempSync(join(tmpdir(), "aide-config-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const messageOf = (read: () => unknown) => {
+// Not @aide/testing's messageOf: that package depends on this one.
+const errorOf = (read: () => unknown) => {
 	try {
 		read();
 	} catch (error) {
@@ -56,12 +57,12 @@ describe("addresses", () => {
 	});
 
 	it("refuse what they cannot mean, naming the variable", () => {
-		expect(messageOf(() => siteAddress({ PORT: "http" }))).toBe('PORT must be a port number from 1 to 65535, not "http".');
-		expect(messageOf(() => cmsAddress({ CMS_PORT: "70000" }))).toBe('CMS_PORT must be a port number from 1 to 65535, not "70000".');
-		expect(messageOf(() => cmsUrl({ CMS_URL: "ftp://x" }))).toBe(
+		expect(errorOf(() => siteAddress({ PORT: "http" }))).toBe('PORT must be a port number from 1 to 65535, not "http".');
+		expect(errorOf(() => cmsAddress({ CMS_PORT: "70000" }))).toBe('CMS_PORT must be a port number from 1 to 65535, not "70000".');
+		expect(errorOf(() => cmsUrl({ CMS_URL: "ftp://x" }))).toBe(
 			'CMS_URL must be an http(s) URL such as https://help.example.org, not "ftp://x".',
 		);
-		expect(messageOf(() => siteUrl({ SITE_URL: "nope" }))).toContain("SITE_URL must be an http(s) URL");
+		expect(errorOf(() => siteUrl({ SITE_URL: "nope" }))).toContain("SITE_URL must be an http(s) URL");
 	});
 });
 
@@ -80,7 +81,7 @@ describe("AIDE_DEMO_CONTENT", () => {
 	it("is a yes or no in any usual spelling, and refuses anything else", () => {
 		expect(demoContent({})).toBe(true);
 		for (const no of ["false", "0", "off", "no", "FALSE"]) expect(demoContent({ AIDE_DEMO_CONTENT: no })).toBe(false);
-		expect(messageOf(() => demoContent({ AIDE_DEMO_CONTENT: "maybe" }))).toBe('AIDE_DEMO_CONTENT must be true or false, not "maybe".');
+		expect(errorOf(() => demoContent({ AIDE_DEMO_CONTENT: "maybe" }))).toBe('AIDE_DEMO_CONTENT must be true or false, not "maybe".');
 	});
 });
 
@@ -95,7 +96,7 @@ describe("secrets", () => {
 		const read = readSecrets({ AIDE_WEBHOOK_SECRET: fromEnv }, file, ["AIDE_WEBHOOK_SECRET", "AIDE_PREVIEW_SECRET"]);
 		expect(read.AIDE_WEBHOOK_SECRET).toBe(fromEnv);
 		expect(read.AIDE_PREVIEW_SECRET.length).toBeGreaterThanOrEqual(16);
-		expect(messageOf(() => readSecrets({ JWT_SECRET: "changeme" }, file, ["JWT_SECRET"]))).toContain(
+		expect(errorOf(() => readSecrets({ JWT_SECRET: "changeme" }, file, ["JWT_SECRET"]))).toContain(
 			'JWT_SECRET holds the placeholder "changeme", which anyone can guess.',
 		);
 	});

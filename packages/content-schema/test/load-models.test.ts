@@ -1,4 +1,5 @@
 import { fileURLToPath } from "node:url";
+import { messageOf } from "@aide/testing";
 import { describe, expect, it } from "vitest";
 import { ContentModelError, contentModelsDir, loadContentModels, parseModel } from "../src/index.ts";
 
@@ -36,36 +37,28 @@ describe("loadContentModels on the repository's content-models/", () => {
 });
 
 describe("errors in content-models files", () => {
-	const messageOf = (action: () => unknown) => {
-		try {
-			action();
-		} catch (error) {
-			expect(error).toBeInstanceOf(ContentModelError);
-			return (error as Error).message;
-		}
-		throw new Error("expected a ContentModelError");
-	};
+	const errorOf = (action: () => unknown) => messageOf(action, ContentModelError);
 
 	it("names the file, line and column of a JSON syntax error", () => {
-		expect(messageOf(() => loadContentModels(fixture("broken-json")))).toMatch(
+		expect(errorOf(() => loadContentModels(fixture("broken-json")))).toMatch(
 			/^broken-json\/faq-entry\.json: is not valid JSON at line 4, column 3 \(.+\)\. Fix the syntax/,
 		);
 	});
 
 	it("names the field whose value is wrong", () => {
-		expect(messageOf(() => loadContentModels(fixture("bad-field")))).toMatch(
+		expect(errorOf(() => loadContentModels(fixture("bad-field")))).toMatch(
 			/^bad-field\/faq-entry\.json: field "question" \(maxLength\): .*number/,
 		);
 	});
 
 	it("names a relation to a content type that does not exist", () => {
-		expect(messageOf(() => loadContentModels(fixture("bad-target")))).toBe(
+		expect(errorOf(() => loadContentModels(fixture("bad-target")))).toBe(
 			'bad-target/faq-entry.json: field "category": relation target "api::topic.topic" is not a content type of this folder. Known: api::faq-entry.faq-entry.',
 		);
 	});
 
 	it("names a uid whose target field is missing", () => {
-		expect(messageOf(() => loadContentModels(fixture("bad-uid")))).toContain(
+		expect(errorOf(() => loadContentModels(fixture("bad-uid")))).toContain(
 			'field "slug": targetField "title" is not an attribute of faq-entry. Use one of: question, slug.',
 		);
 	});
@@ -78,7 +71,7 @@ describe("errors in content-models files", () => {
 			options: { draftAndPublish: false },
 			attributes: {},
 		});
-		expect(messageOf(() => parseModel("content-models/stuff.json", text))).toBe(
+		expect(errorOf(() => parseModel("content-models/stuff.json", text))).toBe(
 			'content-models/stuff.json: declares singularName "thing", so the file must be named thing.json.',
 		);
 	});

@@ -8,4 +8,5 @@ export { request } from "./http.ts";
 export { type Portal, portHeld, sleep, startPortal } from "./portal-process.ts";
 export { describeProcess, processTree, running } from "./process-tree.ts";
 export { writeSyntheticSnapshot } from "./snapshot.ts";
+export { messageOf } from "./thrown.ts";
 export { XSS_CORPUS } from "./xss-corpus.ts";
