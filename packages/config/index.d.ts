@@ -36,6 +36,8 @@ export declare function readUrl(value: string | undefined, name: string): string
 /** true / 1 / yes / on, false / 0 / no / off (any case); undefined when unset. */
 export declare function readBool(env: Env, name: string): boolean | undefined;
 
+/** The URL at which a program on this machine reaches an address (wildcards on loopback, IPv6 in brackets). */
+export declare function localUrl(address: Address): string;
 /** The public site's address: HOST / PORT. */
 export declare function siteAddress(env: Env): Address;
 /** The CMS's own address: CMS_HOST / CMS_PORT. */

@@ -103,6 +103,16 @@ function readPath(env, name, fallback) {
 	return isAbsolute(value) ? value : resolve(paths.cms, value);
 }
 
+/**
+ * The URL at which a program on this machine reaches an address: a wildcard host (0.0.0.0, ::) is
+ * reached on loopback, an IPv6 host goes in brackets.
+ * @param {{ host: string; port: number }} address
+ */
+export function localUrl({ host, port }) {
+	const reachable = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+	return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
+}
+
 /** The public site's address: HOST / PORT. @param {Env} env */
 export function siteAddress(env) {
 	return { host: text(env, "HOST") ?? "127.0.0.1", port: readPort(env, "PORT", DEFAULT_PORTS.site) };
@@ -117,8 +127,7 @@ export function cmsAddress(env) {
 export function cmsUrl(env) {
 	const explicit = readUrl(env.CMS_URL, "CMS_URL");
 	if (explicit) return explicit;
-	const { host, port } = cmsAddress(env);
-	return `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+	return localUrl(cmsAddress(env));
 }
 
 /**
@@ -129,8 +138,7 @@ export function cmsUrl(env) {
 export function siteUrl(env) {
 	const explicit = readUrl(env.SITE_URL, "SITE_URL");
 	if (explicit) return explicit;
-	const { host, port } = siteAddress(env);
-	return `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+	return localUrl(siteAddress(env));
 }
 
 /** The site service of `npm start`: AIDE_SITE_SERVICE_URL. @param {Env} env */

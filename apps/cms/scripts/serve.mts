@@ -6,7 +6,7 @@
 
 import { createRequire } from "node:module";
 import { cmsReadyLine } from "@aide/cms-contract";
-import { dataDir, dataFiles, ensureSecrets } from "@aide/config";
+import { dataDir, dataFiles, ensureSecrets, localUrl } from "@aide/config";
 import { ContentModelError } from "@aide/content-schema";
 import { ConfigError, readSettings } from "../src/settings.ts";
 import { ensureBuild } from "./lib/build.mts";
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
 	if (settings.demoContent) await loadDemoContent(strapi, settings);
 	await releaseStartLock();
 	// Printed once everything is in place, demo content included: tools and tests wait for this line.
-	console.log(`\n${cmsReadyLine(`http://${settings.host}:${settings.port}`)}\n`);
+	console.log(`\n${cmsReadyLine(localUrl(settings))}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -3,15 +3,14 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { CATEGORY_UID } from "@aide/cms-contract";
+import { paths } from "@aide/config";
 import { type CmsTarget, readPage, runExport, runImport } from "@aide/faq-import";
 import { freePort, type RunningCms, request, startCms } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runImportCli } from "./support/import-cli.ts";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const demo = join(repoRoot, "apps", "cms", "demo-content");
+const demo = join(paths.cms, "demo-content");
 
 let cms: RunningCms;
 let target: CmsTarget;

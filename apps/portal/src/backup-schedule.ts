@@ -15,7 +15,15 @@ export function nextRun(at: string, now: Date): Date {
 	return next;
 }
 
-/** Runs the backup program once; resolves with what it said, rejects with why it failed. */
+/** The program's outcome in one line: where the backup went, and what was pruned. */
+function summaryOf(output: string): string {
+	const lines = output.split("\n").map((line) => line.trim().replace(/^aide: /, ""));
+	const written = lines.find((line) => line.startsWith("backup written to"))?.replace(/\. Restore it with: .*$/, "");
+	const removed = lines.find((line) => line.startsWith("removed "));
+	return [written ?? output.trim(), removed].filter(Boolean).join("; ");
+}
+
+/** Runs the backup program once; resolves with what it did, in one line; rejects with why it failed. */
 export function runBackup(env: Record<string, string | undefined>): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(
@@ -32,9 +40,12 @@ export function runBackup(env: Record<string, string | undefined>): Promise<stri
 		});
 		child.once("error", reject);
 		child.once("exit", (code, signal) => {
-			const said = output.trim().replace(/^aide: /gm, "");
-			if (code === 0) resolve(said);
-			else reject(new Error(said || `the backup program stopped (${signal ?? `exit ${code}`}).`));
+			if (code === 0) return resolve(summaryOf(output));
+			const said = output
+				.trim()
+				.replace(/^\naide: |^aide: /gm, "")
+				.replace(/^no backup was written\. /m, "");
+			reject(new Error(said || `the backup program stopped (${signal ?? `exit ${code}`}).`));
 		});
 	});
 }
@@ -53,7 +64,7 @@ export function scheduleBackups(
 	};
 	const run = async () => {
 		try {
-			log(`nightly backup: ${await runBackup(env)}`);
+			log(`nightly ${await runBackup(env)}.`);
 		} catch (error) {
 			log(`the nightly backup failed: ${(error as Error).message} It is tried again tomorrow at ${at}; npm run backup takes one now.`);
 		}

@@ -8,11 +8,13 @@
 // starts outlives it: Ctrl-C, SIGTERM, SIGHUP and a crash stop the CMS and the build processes before
 // the portal exits, and if the portal is killed outright (SIGKILL), the CMS sees its stdin pipe close
 // (exit-with-portal.ts) and the build processes their IPC channel, and each stops on its own.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { saysCmsIsReady } from "@aide/cms-contract";
 import { ConfigError, dataFiles, ensureSecrets, paths } from "@aide/config";
+import { localeCodes } from "@aide/locales";
 import { scheduleBackups } from "./backup-schedule.ts";
 import { type SiteService, startSiteService } from "./server/site-service.ts";
 import { type PortalSettings, readPortalSettings, readSharedSecrets } from "./settings.ts";
@@ -33,11 +35,24 @@ function prepare(): { settings: PortalSettings; secrets: { webhook: string; prev
 		const secretsFile = dataFiles(settings.dataDir).secrets;
 		const generated = ensureSecrets(secretsFile, env);
 		if (generated.length > 0) say(`generated ${generated.join(", ")} into ${secretsFile}`);
-		return { settings, secrets: readSharedSecrets(env, settings.dataDir) };
+		const secrets = readSharedSecrets(env, settings.dataDir);
+		checkCmsSettings();
+		return { settings, secrets };
 	} catch (error) {
 		if (!(error instanceof ConfigError)) throw error;
 		return fail(error.message);
 	}
+}
+
+/** The CMS checks its own settings (its program, not its code: apps never import each other), before any port opens. */
+function checkCmsSettings(): void {
+	const checked = spawnSync(
+		process.execPath,
+		["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", join(paths.cms, "scripts", "check-settings.mts")],
+		{ cwd: paths.cms, env, encoding: "utf8" },
+	);
+	if (checked.status !== 0)
+		throw new ConfigError(checked.stderr.trim() || `the CMS's settings check stopped (${checked.signal ?? checked.status}).`);
 }
 const { settings, secrets } = prepare();
 const { cmsUrl, dist } = settings;
@@ -186,7 +201,7 @@ console.log(
 	[
 		"",
 		"aide: the portal is ready (Ctrl-C stops it)",
-		`  site:       ${service?.publicUrl}/  (fr and en)`,
+		`  site:       ${service?.publicUrl}/  (${localeCodes.join(", ")})`,
 		`  CMS admin:  ${cmsUrl}/admin`,
 		`  log in as ${settings.adminEmail}, ${
 			settings.adminPasswordSet

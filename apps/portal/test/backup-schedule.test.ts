@@ -35,7 +35,9 @@ describe("runBackup", () => {
 		// Backups are named to the second.
 		await sleep(1_100);
 		const second = await runBackup(env);
-		expect(second).toContain("removed 1 older backup(s), keeping the 1 newest.");
+		expect(second).toMatch(
+			new RegExp(`^backup written to ${dir}/aide-[^;]+ in [\\d.]+ s; removed 1 older backup\\(s\\), keeping the 1 newest\\.$`),
+		);
 		expect(readdirSync(dir).filter((name) => name.startsWith("aide-"))).toHaveLength(1);
 	});
 

@@ -1,4 +1,4 @@
-// `npm start` (scripts/start.ts) when a part of it stops: a CMS that is killed is started again and
+// `npm start` (src/start.ts) when a part of it stops: a CMS that is killed is started again and
 // publishing works after; a CMS that cannot start is given up on, once, with the site still served;
 // and the portal, however it is stopped (SIGKILL included), leaves no process running and no port held.
 import { once } from "node:events";

@@ -1,4 +1,4 @@
-// `npm start` as a person runs it (scripts/start.ts, the step behind it): the CMS, the first build
+// `npm start` as a person runs it (src/start.ts, the step behind it): the CMS, the first build
 // and both servers come up, the addresses and the login are printed, and Ctrl-C stops all of it.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -59,6 +59,35 @@ describe("npm start", () => {
 		portal.child.kill("SIGINT");
 		expect(await exited).toBe(0);
 		expect(portal.output()).toContain("aide: stopped.");
+		for (const port of Object.values(ports)) expect(await portHeld(port)).toBe(false);
+	});
+});
+
+describe("npm start with a bad CMS setting", () => {
+	it("stops before it opens a port, with the CMS's own one-line message", async () => {
+		const ports = { site: await freePort(), cms: await freePort() };
+		const { NODE_ENV: _test, VITEST: _vitest, ...inherited } = process.env;
+		const child = spawn(process.execPath, ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", "src/start.ts"], {
+			cwd: portalDir,
+			env: {
+				...inherited,
+				PORT: String(ports.site),
+				CMS_PORT: String(ports.cms),
+				AIDE_DATA_DIR: join(work, "bad-setting-data"),
+				DATABASE_URL: "mysql://db/aide",
+			},
+			stdio: ["ignore", "pipe", "pipe"],
+		});
+		let text = "";
+		child.stdout?.on("data", (chunk) => {
+			text += chunk;
+		});
+		child.stderr?.on("data", (chunk) => {
+			text += chunk;
+		});
+		expect(await new Promise<number | null>((resolve) => child.once("exit", resolve))).toBe(1);
+		expect(text).toContain("aide: the portal did not start. DATABASE_URL must start with postgres:// or postgresql://, not mysql://.");
+		expect(text).not.toContain("the CMS is ready");
 		for (const port of Object.values(ports)) expect(await portHeld(port)).toBe(false);
 	});
 });

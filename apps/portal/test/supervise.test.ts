@@ -1,4 +1,4 @@
-// The restart policy of lib/supervise.ts, on small real processes (node -e) in place of the CMS; the
+// The restart policy of src/supervise.ts, on small real processes (node -e) in place of the CMS; the
 // portal's own tests (portal-supervision.test.ts) run it with the real CMS.
 import { spawn } from "node:child_process";
 import { running } from "@aide/testing";

@@ -66,7 +66,7 @@ async function getJson(options: ClientOptions, path: string): Promise<unknown> {
 		if (response.status === 401 || response.status === 403) {
 			throw new AbortError(
 				new CmsError(
-					`The CMS at ${host} refused the token (${response.status}) on GET ${path}. Set CMS_TOKEN to the "Aide site build" token (apps/cms/.data/site-token), or start the local CMS once to create it.`,
+					`The CMS at ${host} refused the token (${response.status}) on GET ${path}. Set CMS_TOKEN to the "Aide site build" token (the site-token file in the local CMS's data folder), or start the local CMS once to create it.`,
 					response.status,
 				),
 			);

@@ -50,6 +50,8 @@ describe("addresses", () => {
 	it("derive the URLs others use, an explicit one winning, a wildcard host reached on loopback", () => {
 		expect(cmsUrl({})).toBe("http://127.0.0.1:1337");
 		expect(cmsUrl({ CMS_HOST: "0.0.0.0", CMS_PORT: "2000" })).toBe("http://127.0.0.1:2000");
+		expect(cmsUrl({ CMS_HOST: "::" })).toBe("http://127.0.0.1:1337");
+		expect(cmsUrl({ CMS_HOST: "::1" })).toBe("http://[::1]:1337");
 		expect(cmsUrl({ CMS_URL: "https://cms.example.org/", CMS_PORT: "2000" })).toBe("https://cms.example.org");
 		expect(siteUrl({ PORT: "5000" })).toBe("http://127.0.0.1:5000");
 		expect(siteUrl({ SITE_URL: "https://help.example.org" })).toBe("https://help.example.org");

@@ -11,7 +11,7 @@ const USAGE = `Usage:
   npm run import -- [--publish] [--dry-run] [--locale xx] <files or folders>
   npm run export -- <folder>
 
-Environment: CMS_URL (default http://127.0.0.1:1337), CMS_WRITE_TOKEN (default: the local CMS's import token).`;
+Environment: CMS_URL (default: the local CMS at CMS_HOST / CMS_PORT, http://127.0.0.1:1337), CMS_WRITE_TOKEN (default: the local CMS's import token).`;
 
 async function main(argv: string[]): Promise<number> {
 	const [command, ...rest] = argv;

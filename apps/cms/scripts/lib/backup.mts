@@ -327,7 +327,7 @@ export async function restoreBackup(
 		throw new BackupError(
 			`${dir} holds a ${manifest.database} database and the CMS is configured for ${settings.database.client}. To move the content across, use its strapi-export.tar.gz with \`strapi import\`.`,
 		);
-	if (await isListening(settings.host === "0.0.0.0" ? "127.0.0.1" : settings.host, settings.port))
+	if (await isListening(settings.host === "0.0.0.0" || settings.host === "::" ? "127.0.0.1" : settings.host, settings.port))
 		throw new BackupError(`Something answers on ${settings.host}:${settings.port}, where the CMS listens: stop the CMS, then restore.`);
 	const tables = await tablesIn(settings.database);
 	if (tables > 0 && !overwrite)

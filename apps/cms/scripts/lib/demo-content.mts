@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CATEGORY_UID, ENTRY_UID } from "@aide/cms-contract";
+import { localUrl } from "@aide/config";
 import { describeSummary, runImport } from "@aide/faq-import";
 import type { Core } from "@strapi/strapi";
 import type { Settings } from "../../src/settings.ts";
@@ -18,9 +19,8 @@ export async function loadDemoContent(strapi: Core.Strapi, settings: Settings): 
 	const entries = await strapi.db.query(ENTRY_UID).count({});
 	const categories = await strapi.db.query(CATEGORY_UID).count({});
 	if (entries === 0 && categories === 0) {
-		const host = settings.host === "0.0.0.0" || settings.host === "::" ? "127.0.0.1" : settings.host;
 		const target = {
-			url: `http://${host.includes(":") ? `[${host}]` : host}:${settings.port}`,
+			url: localUrl(settings),
 			token: readFileSync(settings.tokenFiles.import, "utf8").trim(),
 		};
 		const summary = await runImport(target, [demoContentDir], { publish: true });

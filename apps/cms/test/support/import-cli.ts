@@ -2,9 +2,10 @@
 // Asynchronously: a blocked event loop would miss the CMS closing an idle kept-alive connection, and
 // the test's next request would go out on it ("other side closed").
 import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { paths } from "@aide/config";
 
-const cli = fileURLToPath(new URL("../../../../packages/faq-import/src/cli.ts", import.meta.url));
+const cli = join(paths.root, "packages", "faq-import", "src", "cli.ts");
 
 export interface CliRun {
 	code: number | null;

@@ -18,6 +18,7 @@ import { pathToFileURL } from "node:url";
 import { quoteTitle } from "@aide/cms-client";
 import { ENTRY_UID, isDraftSave, readRebuildCall, rebuildReason } from "@aide/cms-contract";
 import { loadEntryPreview, loadEntryVersions, type SiteEntry } from "@aide/cms-loader";
+import type { Address } from "@aide/config";
 import {
 	linkedCopyOfLive,
 	liveBuild,
@@ -37,10 +38,7 @@ import { type Handler, SECURITY_HEADERS, setHeaders, staticSite } from "./static
 /** A webhook's body is a few KB; anything much larger is not one. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export interface Address {
-	host: string;
-	port: number;
-}
+export type { Address };
 
 export interface SiteServiceOptions {
 	/** The live link (see @aide/site-build's builds.ts). */
