@@ -57,6 +57,10 @@ export declare function isDraftSave(call: { event?: string; entry?: { publishedA
 /** A call's event and content type, for logs: "entry.publish api::faq-entry.faq-entry". */
 export declare function rebuildReason(call: Pick<RebuildCall, "event" | "uid" | "model">): string;
 
+// ---- The import's and export's routes (routes.js) ----
+/** Registered by the CMS under `prefix`; called by the import at `prefix + import` / `prefix + export`. */
+export declare const AIDE_ROUTES: { readonly prefix: "/aide"; readonly import: "/import"; readonly export: "/export" };
+
 // ---- The CMS's ready line (ready-line.js) ----
 
 export declare const CMS_READY_PREFIX: string;

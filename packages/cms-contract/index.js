@@ -4,4 +4,5 @@
 export { CATEGORY_COLLECTION, CATEGORY_UID, ENTRY_COLLECTION, ENTRY_UID } from "./content-types.js";
 export { CMS_READY_PREFIX, cmsReadyLine, saysCmsIsReady } from "./ready-line.js";
 export { isDraftSave, REBUILD_EVENTS, readRebuildCall, rebuildReason } from "./rebuild-call.js";
+export { AIDE_ROUTES } from "./routes.js";
 export { ANCHOR_MAX_LENGTH, SLUG_MAX_LENGTH, SLUG_PATTERN, SlugError, slugFor } from "./slug.js";

@@ -80,6 +80,8 @@ export declare function ensureSecrets(file: string, env: Env): string[];
 
 /** Where backups go, and the nightly backup of `npm start`: when ("HH:MM", or null for never) and how many to keep. */
 export declare function readBackups(env: Env): { dir: string; at: string | null; keep: number };
+/** The V8 heap limit of the site's render process, in megabytes: AIDE_BUILD_HEAP_MB, default 768. */
+export declare function buildHeapMb(env: Env): number;
 /** The first admin's email when AIDE_ADMIN_EMAIL is not set. */
 export declare const DEFAULT_ADMIN_EMAIL: string;
 /** Whether the CMS loads the demo content into an empty database: AIDE_DEMO_CONTENT, default true. */

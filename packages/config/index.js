@@ -281,6 +281,20 @@ export function readBackups(env) {
 	return { dir: readPath(env, "AIDE_BACKUP_DIR", ".backups"), at: at === "off" ? null : at, keep };
 }
 
+/**
+ * The V8 heap limit of the site's render process, in megabytes: AIDE_BUILD_HEAP_MB, default 768 (left
+ * alone, V8 lets garbage grow the heap to gigabytes on a large site).
+ * @param {Env} env
+ */
+export function buildHeapMb(env) {
+	return readWholeNumber(env, "AIDE_BUILD_HEAP_MB", {
+		fallback: 768,
+		min: 256,
+		max: 65_536,
+		means: "the V8 heap limit of the site's render process in megabytes (raise it if a build runs out of memory)",
+	});
+}
+
 /** The first admin's email when AIDE_ADMIN_EMAIL is not set. */
 export const DEFAULT_ADMIN_EMAIL = "admin@aide.localhost";
 

@@ -3,6 +3,7 @@
 // starts. AIDE_SITE_SERVICE_URL: the site service. A bad value stops the start with one line.
 import {
 	type Address,
+	buildHeapMb,
 	cmsAddress,
 	cmsUrl,
 	DEFAULT_ADMIN_EMAIL,
@@ -39,6 +40,8 @@ export interface PortalSettings {
 	adminEmail: string;
 	adminPasswordSet: boolean;
 	adminCredentialsFile: string;
+	/** The render process's heap limit, checked at start (the build reads it from the environment it is given). */
+	buildHeapMb: number;
 }
 
 /** What the public server needs (`npm run preview`). */
@@ -63,6 +66,7 @@ export function readPortalSettings(env: Env): PortalSettings {
 		adminEmail: text(env, "AIDE_ADMIN_EMAIL") ?? DEFAULT_ADMIN_EMAIL,
 		adminPasswordSet: Boolean(env.AIDE_ADMIN_PASSWORD),
 		adminCredentialsFile: dataFiles(dir).adminCredentials,
+		buildHeapMb: buildHeapMb(env),
 	};
 }
 

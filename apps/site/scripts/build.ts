@@ -5,15 +5,24 @@
 // Rendering and indexing run in child processes, one after the other (see @aide/site-build).
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { ConfigError } from "@aide/config";
 import { distPath, SiteBuilder } from "@aide/site-build";
 
 const { values } = parseArgs({ options: { snapshot: { type: "string" } } });
 // --snapshot is the render process's AIDE_SNAPSHOT (this process's own environment is left as it is).
 const buildEnv = values.snapshot ? { ...process.env, AIDE_SNAPSHOT: resolve(values.snapshot) } : process.env;
-const dist = distPath(buildEnv);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-const builder = new SiteBuilder(buildEnv);
+let dist: string;
+let builder: SiteBuilder;
+try {
+	dist = distPath(buildEnv);
+	builder = new SiteBuilder(buildEnv);
+} catch (error) {
+	if (!(error instanceof ConfigError)) throw error;
+	console.error(`\naide: the site was not built, and the live site was left as it was. ${error.message}`);
+	process.exit(1);
+}
 const outcome = await builder.build(dist);
 builder.stop();
 if (outcome.ok && outcome.figures) {

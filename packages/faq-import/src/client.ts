@@ -1,5 +1,5 @@
 import { cmsUrl, tokenFromEnv } from "@aide/cms-client";
-import type { ExportResponse, ImportRequest, ImportResponse } from "@aide/cms-contract";
+import { AIDE_ROUTES, type ExportResponse, type ImportRequest, type ImportResponse } from "@aide/cms-contract";
 import { ImportError, PageRejectedError } from "./errors.ts";
 
 /** Which CMS to talk to, with an admin token that may write entries and categories. */
@@ -67,10 +67,10 @@ async function call<T>(target: CmsTarget, method: "GET" | "POST", path: string, 
 
 /** Sends one page group; the CMS applies it in one transaction (or, in a dry run, only reports). */
 export function sendImport(target: CmsTarget, request: ImportRequest): Promise<ImportResponse> {
-	return call<ImportResponse>(target, "POST", "/aide/import", request);
+	return call<ImportResponse>(target, "POST", `${AIDE_ROUTES.prefix}${AIDE_ROUTES.import}`, request);
 }
 
 /** Everything the import writes, as the CMS holds it now. */
 export function fetchExport(target: CmsTarget): Promise<ExportResponse> {
-	return call<ExportResponse>(target, "GET", "/aide/export");
+	return call<ExportResponse>(target, "GET", `${AIDE_ROUTES.prefix}${AIDE_ROUTES.export}`);
 }

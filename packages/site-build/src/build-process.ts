@@ -12,7 +12,7 @@
 // 4. the new build goes live (builds.ts). A failure at any step removes the new folder and changes nothing.
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { paths } from "@aide/config";
+import { buildHeapMb, paths } from "@aide/config";
 import type { WorkerReply, WorkerRequest, WorkerRole } from "./build-workers.ts";
 import { promoteBuild, removeBuild } from "./builds.ts";
 
@@ -22,17 +22,9 @@ const workerScript = fileURLToPath(new URL("./build-workers.ts", import.meta.url
 export const BUILDS_PER_PROCESS = 25;
 /** Past this many pages, the render process is stopped before indexing starts (see above). */
 export const LARGE_SITE_PAGES = 2_000;
-const DEFAULT_HEAP_MB = 768;
 
-/** The render process's heap limit, from AIDE_BUILD_HEAP_MB. */
-export function buildHeapMb(env: Record<string, string | undefined>): number {
-	const raw = env.AIDE_BUILD_HEAP_MB?.trim();
-	if (!raw) return DEFAULT_HEAP_MB;
-	const value = Number(raw);
-	if (!Number.isInteger(value) || value < 256)
-		throw new Error(`AIDE_BUILD_HEAP_MB must be a whole number of megabytes, at least 256 (it is "${raw}").`);
-	return value;
-}
+/** The render process's heap limit (AIDE_BUILD_HEAP_MB, read by @aide/config). */
+export { buildHeapMb };
 
 /** What a build came to. */
 export interface BuildOutcome {

@@ -135,8 +135,8 @@ describe("AIDE_BUILD_HEAP_MB", () => {
 
 	it("refuses what is not a size, saying what it must be", () => {
 		expect(() => new SiteBuilder({ AIDE_BUILD_HEAP_MB: "lots" })).toThrow(
-			'AIDE_BUILD_HEAP_MB must be a whole number of megabytes, at least 256 (it is "lots").',
+			'AIDE_BUILD_HEAP_MB must be a whole number from 256 to 65536, the V8 heap limit of the site\'s render process in megabytes (raise it if a build runs out of memory); not "lots".',
 		);
-		expect(() => buildHeapMb({ AIDE_BUILD_HEAP_MB: "100" })).toThrow("at least 256");
+		expect(() => buildHeapMb({ AIDE_BUILD_HEAP_MB: "100" })).toThrow("AIDE_BUILD_HEAP_MB must be a whole number from 256 to 65536");
 	});
 });

@@ -3,6 +3,7 @@
 // They take an admin JWT or an admin API token whose owner may create, update, publish and read
 // entries and categories.
 import {
+	AIDE_ROUTES,
 	CATEGORY_UID as CATEGORY,
 	ENTRY_UID as ENTRY,
 	type ExportResponse,
@@ -26,11 +27,11 @@ export function registerImportRoutes(strapi: Core.Strapi): void {
 	const policy = (actions: string[][]) => ["admin::isAuthenticatedAdmin", { name: "admin::hasPermissions", config: { actions } }];
 	strapi.server.routes({
 		type: "admin",
-		prefix: "/aide",
+		prefix: AIDE_ROUTES.prefix,
 		routes: [
 			{
 				method: "POST",
-				path: "/import",
+				path: AIDE_ROUTES.import,
 				handler: async (ctx: Context) => {
 					let request: ReturnType<typeof parseImportRequest>;
 					try {
@@ -63,7 +64,7 @@ export function registerImportRoutes(strapi: Core.Strapi): void {
 			},
 			{
 				method: "GET",
-				path: "/export",
+				path: AIDE_ROUTES.export,
 				handler: async (ctx: Context) => {
 					ctx.body = { categories: await exportContent(strapi) } satisfies ExportResponse;
 				},
