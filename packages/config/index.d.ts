@@ -75,6 +75,8 @@ export declare const MIN_SECRET_LENGTH: number;
 export declare function checkSecret(name: string, value: string | undefined, secretsFile: string): string;
 /** The named secrets, each from the environment first, then from `secretsFile`; checked. */
 export declare function readSecrets<Name extends string>(env: Env, secretsFile: string, names: readonly Name[]): Record<Name, string>;
+/** The secrets the CMS shares with the site service (rebuild calls, preview links), from the environment, then the data folder. */
+export declare function sharedSecrets(env: Env, dataDir: string): { webhook: string; preview: string };
 /** Generates the secrets set neither in the environment nor in `file` into `file` (mode 0600); returns their names. */
 export declare function ensureSecrets(file: string, env: Env): string[];
 

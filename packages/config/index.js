@@ -217,6 +217,16 @@ export function readSecrets(env, secretsFile, names) {
 	);
 }
 
+/**
+ * The two secrets the CMS shares with the site service of `npm start`: the rebuild call's and the
+ * preview links', from the environment first, then from the data folder's secrets file.
+ * @param {Env} env @param {string} dir the data folder
+ */
+export function sharedSecrets(env, dir) {
+	const secrets = readSecrets(env, dataFiles(dir).secrets, ["AIDE_WEBHOOK_SECRET", "AIDE_PREVIEW_SECRET"]);
+	return { webhook: secrets.AIDE_WEBHOOK_SECRET, preview: secrets.AIDE_PREVIEW_SECRET };
+}
+
 const random = () => randomBytes(32).toString("base64");
 
 /**

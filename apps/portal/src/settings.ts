@@ -10,7 +10,6 @@ import {
 	dataDir,
 	dataFiles,
 	readBackups,
-	readSecrets,
 	readUrl,
 	siteAddress,
 	siteOutDir,
@@ -40,8 +39,6 @@ export interface PortalSettings {
 	adminEmail: string;
 	adminPasswordSet: boolean;
 	adminCredentialsFile: string;
-	/** The render process's heap limit, checked at start (the build reads it from the environment it is given). */
-	buildHeapMb: number;
 }
 
 /** What the public server needs (`npm run preview`). */
@@ -54,6 +51,8 @@ export function readPortalSettings(env: Env): PortalSettings {
 	const service = new URL(serviceUrl);
 	const url = cmsUrl({ ...env, CMS_URL: undefined });
 	const dir = dataDir(env);
+	// Checked now, before any port opens; the build reads it from the environment it is given.
+	buildHeapMb(env);
 	return {
 		...readSiteSettings(env),
 		service: { host: service.hostname, port: Number(service.port || 80) },
@@ -66,12 +65,5 @@ export function readPortalSettings(env: Env): PortalSettings {
 		adminEmail: text(env, "AIDE_ADMIN_EMAIL") ?? DEFAULT_ADMIN_EMAIL,
 		adminPasswordSet: Boolean(env.AIDE_ADMIN_PASSWORD),
 		adminCredentialsFile: dataFiles(dir).adminCredentials,
-		buildHeapMb: buildHeapMb(env),
 	};
-}
-
-/** The secrets the site service shares with the CMS (generated into the data folder before either starts). */
-export function readSharedSecrets(env: Env, dir: string): { webhook: string; preview: string } {
-	const secrets = readSecrets(env, dataFiles(dir).secrets, ["AIDE_WEBHOOK_SECRET", "AIDE_PREVIEW_SECRET"]);
-	return { webhook: secrets.AIDE_WEBHOOK_SECRET, preview: secrets.AIDE_PREVIEW_SECRET };
 }

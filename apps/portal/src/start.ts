@@ -13,11 +13,11 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { saysCmsIsReady } from "@aide/cms-contract";
-import { ConfigError, dataFiles, ensureSecrets, paths } from "@aide/config";
+import { ConfigError, dataFiles, ensureSecrets, paths, sharedSecrets } from "@aide/config";
 import { localeCodes } from "@aide/locales";
 import { scheduleBackups } from "./backup-schedule.ts";
 import { type SiteService, startSiteService } from "./server/site-service.ts";
-import { type PortalSettings, readPortalSettings, readSharedSecrets } from "./settings.ts";
+import { type PortalSettings, readPortalSettings } from "./settings.ts";
 import { type Launch, Supervisor } from "./supervise.ts";
 
 const exitWithPortal = fileURLToPath(new URL("./exit-with-portal.ts", import.meta.url));
@@ -35,7 +35,7 @@ function prepare(): { settings: PortalSettings; secrets: { webhook: string; prev
 		const secretsFile = dataFiles(settings.dataDir).secrets;
 		const generated = ensureSecrets(secretsFile, env);
 		if (generated.length > 0) say(`generated ${generated.join(", ")} into ${secretsFile}`);
-		const secrets = readSharedSecrets(env, settings.dataDir);
+		const secrets = sharedSecrets(env, settings.dataDir);
 		checkCmsSettings();
 		return { settings, secrets };
 	} catch (error) {

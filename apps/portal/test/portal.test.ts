@@ -63,29 +63,35 @@ describe("npm start", () => {
 	});
 });
 
+/** Runs `npm start`'s script with `env` until it exits (a start that fails); returns its code and all it printed. */
+async function startToExit(env: Record<string, string>): Promise<{ code: number | null; text: string }> {
+	const { NODE_ENV: _test, VITEST: _vitest, ...inherited } = process.env;
+	const child = spawn(process.execPath, ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", "src/start.ts"], {
+		cwd: portalDir,
+		env: { ...inherited, ...env },
+		stdio: ["ignore", "pipe", "pipe"],
+	});
+	let text = "";
+	child.stdout?.on("data", (chunk) => {
+		text += chunk;
+	});
+	child.stderr?.on("data", (chunk) => {
+		text += chunk;
+	});
+	const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+	return { code, text };
+}
+
 describe("npm start with a bad CMS setting", () => {
 	it("stops before it opens a port, with the CMS's own one-line message", async () => {
 		const ports = { site: await freePort(), cms: await freePort() };
-		const { NODE_ENV: _test, VITEST: _vitest, ...inherited } = process.env;
-		const child = spawn(process.execPath, ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", "src/start.ts"], {
-			cwd: portalDir,
-			env: {
-				...inherited,
-				PORT: String(ports.site),
-				CMS_PORT: String(ports.cms),
-				AIDE_DATA_DIR: join(work, "bad-setting-data"),
-				DATABASE_URL: "mysql://db/aide",
-			},
-			stdio: ["ignore", "pipe", "pipe"],
+		const { code, text } = await startToExit({
+			PORT: String(ports.site),
+			CMS_PORT: String(ports.cms),
+			AIDE_DATA_DIR: join(work, "bad-setting-data"),
+			DATABASE_URL: "mysql://db/aide",
 		});
-		let text = "";
-		child.stdout?.on("data", (chunk) => {
-			text += chunk;
-		});
-		child.stderr?.on("data", (chunk) => {
-			text += chunk;
-		});
-		expect(await new Promise<number | null>((resolve) => child.once("exit", resolve))).toBe(1);
+		expect(code).toBe(1);
 		expect(text).toContain("aide: the portal did not start. DATABASE_URL must start with postgres:// or postgresql://, not mysql://.");
 		expect(text).not.toContain("the CMS is ready");
 		for (const port of Object.values(ports)) expect(await portHeld(port)).toBe(false);
@@ -99,20 +105,7 @@ describe("npm start with a port in use", () => {
 		const address = busy.address();
 		const busyPort = typeof address === "object" && address ? address.port : 0;
 		const cmsPort = await freePort();
-		const { NODE_ENV: _test, VITEST: _vitest, ...inherited } = process.env;
-		const child = spawn(process.execPath, ["--disable-warning=MODULE_TYPELESS_PACKAGE_JSON", "src/start.ts"], {
-			cwd: portalDir,
-			env: { ...inherited, PORT: String(busyPort), CMS_PORT: String(cmsPort), AIDE_DATA_DIR: join(work, "busy-data") },
-			stdio: ["ignore", "pipe", "pipe"],
-		});
-		let text = "";
-		child.stdout?.on("data", (chunk) => {
-			text += chunk;
-		});
-		child.stderr?.on("data", (chunk) => {
-			text += chunk;
-		});
-		const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+		const { code, text } = await startToExit({ PORT: String(busyPort), CMS_PORT: String(cmsPort), AIDE_DATA_DIR: join(work, "busy-data") });
 		busy.close();
 		expect(code).toBe(1);
 		expect(text).toContain(

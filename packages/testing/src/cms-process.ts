@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { saysCmsIsReady } from "@aide/cms-contract";
-import { dataFiles, paths, readSecrets } from "@aide/config";
+import { dataFiles, paths, sharedSecrets } from "@aide/config";
 import { freePort } from "./free-port.ts";
 
 const appDir = paths.cms;
@@ -114,10 +114,7 @@ export async function startCms(options: StartOptions = {}): Promise<RunningCms> 
 		output: () => output,
 		siteToken: () => readFileSync(dataFiles(dataDir).tokens.site, "utf8").trim(),
 		importToken: () => readFileSync(dataFiles(dataDir).tokens.import, "utf8").trim(),
-		sharedSecrets() {
-			const secrets = readSecrets({}, dataFiles(dataDir).secrets, ["AIDE_WEBHOOK_SECRET", "AIDE_PREVIEW_SECRET"]);
-			return { webhook: secrets.AIDE_WEBHOOK_SECRET, preview: secrets.AIDE_PREVIEW_SECRET };
-		},
+		sharedSecrets: () => sharedSecrets({}, dataDir),
 		async adminToken(credentials = ADMIN) {
 			const response = await fetch(`${url}/admin/login`, {
 				method: "POST",
