@@ -15,6 +15,12 @@ export interface SiteEntry {
 	readonly keywords: string | null;
 	/** The id of the question's heading on the FAQ home. */
 	readonly anchor: string;
+	/**
+	 * The entry's id in its language-neutral link (`/q/<id>/`), the same in every locale: its anchor field
+	 * (shared by all translations), else its documentId (as the export names an entry without an anchor).
+	 * Not `anchor`, which falls back to each locale's own slug.
+	 */
+	readonly permalinkId: string;
 	readonly order: number;
 	readonly category: { readonly documentId: string; readonly slug: string; readonly name: string } | null;
 	/** Other locales this entry exists in: locale -> slug. */
@@ -108,6 +114,7 @@ export function buildSiteModel(
 				summary: entry.summary,
 				keywords: entry.keywords,
 				anchor,
+				permalinkId: entry.anchor || entry.documentId,
 				order: entry.order ?? 0,
 				category: category ? { documentId: category.documentId, slug: category.slug, name: category.name } : null,
 				translations: translationsOf(versions, locale),

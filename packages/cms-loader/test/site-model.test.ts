@@ -95,6 +95,11 @@ describe("buildSiteModel", () => {
 		expect(find("fr", "a")?.headings).toEqual([{ depth: 3, slug: "where--détail", text: "Détail" }]);
 		expect(find("fr", "b")?.anchor).toBe("quand");
 	});
+
+	it("gives each entry one language-neutral permalink id: its anchor, else its documentId (never a locale's slug)", () => {
+		expect([find("fr", "a")?.permalinkId, find("en", "a")?.permalinkId]).toEqual(["where", "where"]);
+		expect(find("fr", "b")?.permalinkId).toBe("b");
+	});
 });
 
 describe("rendering answers ahead, as the CMS's pages arrive", () => {
