@@ -3,9 +3,35 @@ import { defaultLocale, locales, textDirection } from "@aide/locales";
 export const homeUrl = (locale: string) => `/${locale}/`;
 export const entryUrl = (locale: string, slug: string) => `/${locale}/faq/${slug}/`;
 export const categoryUrl = (locale: string, slug: string) => `/${locale}/category/${slug}/`;
+/** An entry's language-neutral link, which sends each reader to its version in their language (pages/q/[id].astro). */
+export const permalinkUrl = (permalinkId: string) => `/q/${permalinkId}/`;
+/** The language chooser: the x-default of the locale homes. */
+export const chooserUrl = "/";
 
 /** The language's own name, for switchers ("Français", "English"). */
 export const languageName = (code: string) => locales.find((locale) => locale.code === code)?.name ?? code;
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * The name of the language `code` as a page in `pageLocale` writes it in running text: "anglais" on a
+ * French page ("Cette réponse n'existe pas encore en anglais"), "French" on an English one. Switchers
+ * use {@link languageName} instead: there a reader looks for their own language's own name.
+ */
+export function languageNameIn(code: string, pageLocale: string): string {
+	let names = displayNames.get(pageLocale);
+	if (!names) {
+		names = new Intl.DisplayNames([pageLocale], { type: "language", fallback: "none" });
+		displayNames.set(pageLocale, names);
+	}
+	return names.of(code) ?? languageName(code);
+}
+
+/** The Open Graph form of a locale (`fr_FR`, `en_US`): language and likeliest region, as Intl.Locale guesses them. */
+export function ogLocale(code: string): string {
+	const { language, region } = new Intl.Locale(code).maximize();
+	return region ? `${language}_${region}` : language;
+}
 
 /**
  * The `dir` attribute of a page's <html>: "rtl" for a language written right to left, else none
@@ -19,8 +45,18 @@ export const dirWithin = (code: string, page: string) => (textDirection(code) ==
 /** Alternates of a page: its URL in every locale it exists in, the current one included. */
 export type Alternates = Readonly<Record<string, string>>;
 
-/** The x-default alternate: the default locale's version when there is one. */
-export const xDefault = (alternates: Alternates) => alternates[defaultLocale] ?? Object.values(alternates)[0];
+/** The version of a page a reader with no known language gets: the default locale's when there is one, else the first. */
+export const defaultVersion = (alternates: Alternates) => alternates[defaultLocale] ?? Object.values(alternates)[0];
+
+/** True for the locale homes' cluster (every alternate is a locale's home). */
+const isHomeCluster = (alternates: Alternates) =>
+	Object.keys(alternates).length > 0 && Object.entries(alternates).every(([code, path]) => path === homeUrl(code));
+
+/**
+ * The x-default alternate, the same on every page of a cluster: for the locale homes, the language
+ * chooser at "/" (which lists the same cluster); for any other page, its default locale's version.
+ */
+export const xDefault = (alternates: Alternates) => (isHomeCluster(alternates) ? chooserUrl : defaultVersion(alternates));
 
 /** Every version of a translated item (an entry or a category): its own URL and its translations'. */
 export function alternatesOf(
