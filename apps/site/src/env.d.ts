@@ -4,5 +4,7 @@ declare namespace App {
 		preview?: { entry: import("@aide/cms-loader").SiteEntry; status: "draft" | "published" };
 		/** Set by the site service for the route that renders one entry's page (src/pages/internal/[locale]/entry.astro). */
 		entryPage?: { entry: import("@aide/cms-loader").SiteEntry };
+		/** Set by the site service for the route that renders one answer's permalink page (src/pages/internal/[locale]/permalink.astro). */
+		permalinkPage?: { versions: readonly import("@aide/cms-loader").SiteEntry[] };
 	}
 }

@@ -1,5 +1,6 @@
 // The build manifest: what a build holds, for the site service to read without parsing pages. Each
-// published entry's documentId -> per locale, the slug, anchor and path of its page. The site writes
+// published entry's documentId -> per locale, the slug, anchor and path of its page, and its
+// permalink page (the same for every locale: the page that links to all of them). The site writes
 // it as a prerendered endpoint (apps/site/src/pages/build-manifest.json.ts); the render step
 // (build-site.ts) moves it out of the public files, to `<buildDir>/manifest.json`, so that readers
 // cannot fetch it (it would list every page, the ones not linked yet included).
@@ -14,13 +15,17 @@ export const MANIFEST_ROUTE_FILE = "build-manifest.json";
 /** Where the manifest lives in a build folder, beside `client/` and `server/`. */
 export const MANIFEST_FILE = "manifest.json";
 
-const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 2;
+
+/** A page's URL path, `/<locale>/.../` (the site's trailingSlash is "always"). */
+const pagePath = z.string().regex(/^\/(?:[^/]+\/)+$/, "a path such as /fr/faq/<slug>/");
 
 const entryPageSchema = z.object({
 	slug: z.string().min(1),
 	anchor: z.string().min(1),
-	/** The page's URL path, `/<locale>/.../` (the site's trailingSlash is "always"). */
-	page: z.string().regex(/^\/(?:[^/]+\/)+$/, "a path such as /fr/faq/<slug>/"),
+	page: pagePath,
+	/** The entry's language-neutral link: its id (SiteEntry's permalinkId) and its page. */
+	permalink: z.object({ id: z.string().min(1), page: pagePath }),
 });
 
 const buildManifestSchema = z.object({
@@ -32,15 +37,24 @@ const buildManifestSchema = z.object({
 export type EntryPage = z.infer<typeof entryPageSchema>;
 export type BuildManifest = z.infer<typeof buildManifestSchema>;
 
-/** The manifest of a build whose entry pages are `entries`, at the paths `pageOf` gives (the site's own URL rule). */
+/**
+ * The manifest of a build whose entry pages are `entries`, at the paths `pageOf` gives, with their
+ * permalink pages at the paths `permalinkOf` gives (the site's own URL rules).
+ */
 export function manifestOf(
-	entries: Iterable<{ documentId: string; locale: string; slug: string; anchor: string }>,
+	entries: Iterable<{ documentId: string; locale: string; slug: string; anchor: string; permalinkId: string }>,
 	pageOf: (locale: string, slug: string) => string,
+	permalinkOf: (permalinkId: string) => string,
 ): BuildManifest {
 	const manifest: BuildManifest = { version: MANIFEST_VERSION, entries: {} };
-	for (const { documentId, locale, slug, anchor } of entries) {
+	for (const { documentId, locale, slug, anchor, permalinkId } of entries) {
 		manifest.entries[documentId] ??= {};
-		manifest.entries[documentId][locale] = { slug, anchor, page: pageOf(locale, slug) };
+		manifest.entries[documentId][locale] = {
+			slug,
+			anchor,
+			page: pageOf(locale, slug),
+			permalink: { id: permalinkId, page: permalinkOf(permalinkId) },
+		};
 	}
 	return manifest;
 }

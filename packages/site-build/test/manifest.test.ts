@@ -28,7 +28,7 @@ afterAll(() => {
 });
 
 describe("the build manifest", () => {
-	it("lists each entry's slug, anchor and page per locale, where the page is and has that anchor", () => {
+	it("lists each entry's slug, anchor, page and permalink page per locale, where the pages are", () => {
 		const live = liveBuild(dist);
 		if (!live) throw new Error("no live build");
 		const read = readBuildManifest(live.buildDir);
@@ -36,11 +36,12 @@ describe("the build manifest", () => {
 			slug: `${locale}-question-${n}`,
 			anchor: `q${n}`,
 			page: `/${locale}/faq/${locale}-question-${n}/`,
+			permalink: { id: `q${n}`, page: `/q/q${n}/` },
 		});
 		expect(read).toEqual({
 			ok: true,
 			manifest: {
-				version: 1,
+				version: 2,
 				entries: Object.fromEntries([0, 1, 2].map((n) => [`doc${n}`, { fr: page("fr", n), en: page("en", n) }])),
 			},
 		});
@@ -51,6 +52,7 @@ describe("the build manifest", () => {
 			const { page: path, anchor } = page(locale, n);
 			expect(readFileSync(join(live.staticDir, ...pageFile(path)), "utf8")).toContain(`<h1 id="${anchor}">`);
 		}
+		expect(readFileSync(join(live.staticDir, ...pageFile("/q/q1/")), "utf8")).toContain(`<a href="/en/faq/en-question-1/"`);
 	});
 
 	it("is beside the build's public files, not among them", () => {
@@ -73,14 +75,20 @@ describe("the build manifest", () => {
 			ok: false,
 			reason: expect.stringContaining(`the build's manifest ${file} cannot be read as JSON (`),
 		});
-		writeFileSync(file, JSON.stringify({ version: 1, entries: { doc0: { fr: { slug: "x", anchor: "", page: "/fr/faq/x/" } } } }));
+		writeFileSync(
+			file,
+			JSON.stringify({
+				version: 2,
+				entries: { doc0: { fr: { slug: "x", anchor: "", page: "/fr/faq/x/", permalink: { id: "x", page: "/q/x/" } } } },
+			}),
+		);
 		expect(readBuildManifest(dir)).toMatchObject({
 			ok: false,
 			reason: expect.stringMatching(
 				new RegExp(`^the build's manifest ${file} is not what this version writes at entries\\.doc0\\.fr\\.anchor: `),
 			),
 		});
-		writeFileSync(file, JSON.stringify({ version: 2, entries: {} }));
+		writeFileSync(file, JSON.stringify({ version: 1, entries: {} }));
 		expect(readBuildManifest(dir)).toMatchObject({ ok: false, reason: expect.stringContaining("at version") });
 	});
 });

@@ -5,7 +5,8 @@
 //   POST /rebuild   the CMS's webhook, authenticated by a secret header compared in constant time;
 //   GET  /preview/… draft previews from links the CMS signed (rendered by the live build's server code);
 //   GET  /status    the last build, for tools and tests (with the webhook's secret header: its errors name hosts and paths);
-//   GET  /internal/<locale>/entry/?id=…  this process's own one-time renders of an entry's page.
+//   GET  /internal/<locale>/entry/?id=…, /internal/<locale>/permalink/?id=…  this process's own one-time
+//        renders of an entry's page and of its permalink page.
 //
 // Rebuilds run in build processes (@aide/site-build's build-process.ts) through a debounced, one-at-a-time Rebuilder;
 // each builds aside and swaps the live link atomically, and the servers switch to the new files in
@@ -171,17 +172,20 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		return renderer.handler;
 	};
 
-	// The one-entry fast path: when a single published entry changes and no build runs, its pages are
-	// rendered at once (by the live build's own server code) into a linked copy of the live site and
-	// swapped in; the full rebuild follows for the lists, search and the sitemap.
+	// The one-entry fast path: when a single published entry changes and no build runs, its pages (one
+	// per locale, and its permalink page, which names it in every locale) are rendered at once (by the
+	// live build's own server code) into a linked copy of the live site and swapped in; the full
+	// rebuild follows for the lists, search and the sitemap.
 	const internalRenders = new Map<string, App.Locals>();
-	const renderEntryPage = async (entry: SiteEntry): Promise<string> => {
+	const renderInternal = async (route: "entry" | "permalink", entry: SiteEntry, locals: App.Locals): Promise<string> => {
 		const id = randomUUID();
-		internalRenders.set(id, { entryPage: { entry } });
+		internalRenders.set(id, locals);
 		try {
-			const response = await fetch(`${serviceUrl()}/internal/${entry.locale}/entry/?id=${id}`);
+			const response = await fetch(`${serviceUrl()}/internal/${entry.locale}/${route}/?id=${id}`);
 			if (!response.ok)
-				throw new Error(`rendering ${entry.locale}/${entry.slug} answered ${response.status}: ${(await response.text()).trim()}`);
+				throw new Error(
+					`rendering the ${route} page of ${entry.locale}/${entry.slug} answered ${response.status}: ${(await response.text()).trim()}`,
+				);
 			return await response.text();
 		} finally {
 			internalRenders.delete(id);
@@ -219,13 +223,24 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				const built = read.manifest.entries[documentId] ?? {};
 				const samePlace = versions.flatMap((version) => {
 					const page = built[version.locale];
-					return page?.slug === version.slug && page.anchor === version.anchor ? [{ version, path: pageFile(page.page) }] : [];
+					return page?.slug === version.slug && page.anchor === version.anchor && page.permalink.id === version.permalinkId
+						? [{ version, path: pageFile(page.page), permalink: page.permalink.page }]
+						: [];
 				});
-				if (samePlace.length !== versions.length) {
+				const [first] = samePlace;
+				if (!first || samePlace.length !== versions.length) {
 					log(`${entry} has a new page, slug or anchor; the full rebuild writes it.`);
 					return;
 				}
-				const pages = await Promise.all(samePlace.map(async ({ version, path }) => ({ path, html: await renderEntryPage(version) })));
+				const pages = await Promise.all(
+					samePlace.map(async ({ version, path }) => ({
+						path,
+						html: await renderInternal("entry", version, { entryPage: { entry: version } }),
+					})),
+				);
+				// The permalink page names the entry in every locale: it changes with them.
+				const permalinkHtml = await renderInternal("permalink", first.version, { permalinkPage: { versions } });
+				pages.push({ path: pageFile(first.permalink), html: permalinkHtml });
 				const copy = linkedCopyOfLive(options.dist);
 				if (!copy) return;
 				try {
@@ -371,7 +386,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				if (request.method !== "GET" && request.method !== "HEAD") return sendJson(response, 405, { error: "Not here." });
 				setHeaders(response, previewHeaders);
 				if (path.startsWith("/preview/")) return await preview(url, request, response);
-				if (/^\/internal\/[a-z]{2}\/entry\/$/.test(path)) {
+				if (/^\/internal\/[a-z]{2}\/(?:entry|permalink)\/$/.test(path)) {
 					// Only this process's own requests: the id is one-time and unguessable.
 					const locals = internalRenders.get(url.searchParams.get("id") ?? "");
 					const handler = locals && (await previewHandler());
