@@ -9,6 +9,8 @@ export const DESCRIPTION_MAX_LENGTH = 155;
 const BLOCK_TAG =
 	/<\/?(?:p|br|hr|div|li|ul|ol|dl|dt|dd|h[1-6]|blockquote|pre|table|thead|tbody|tfoot|tr|td|th|caption|figure|figcaption|details|summary)\b[^>]*>/gi;
 const NAMED: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+/** Runs of white space, but not the non-breaking spaces French puts before « ? ! : ; » (they keep their place). */
+const SPACES = /[ \t\n\r\f]+/g;
 
 /**
  * The text of an answer's HTML, on one line. The HTML is the sanitiser's own output (@aide/markdown:
@@ -24,13 +26,13 @@ export function textOfHtml(html: string): string {
 			if (decimal) return String.fromCodePoint(Number.parseInt(decimal, 10));
 			return NAMED[name?.toLowerCase() ?? ""] ?? reference;
 		})
-		.replace(/\s+/g, " ")
+		.replace(SPACES, " ")
 		.trim();
 }
 
 /** `text` cut to at most `max` characters on a word boundary, with an ellipsis when cut. */
 export function excerpt(text: string, max = DESCRIPTION_MAX_LENGTH): string {
-	const clean = text.replace(/\s+/g, " ").trim();
+	const clean = text.replace(SPACES, " ").trim();
 	if (clean.length <= max) return clean;
 	const cut = clean.slice(0, max - 1);
 	const lastSpace = cut.lastIndexOf(" ");
