@@ -117,7 +117,7 @@ describe("entry pages", () => {
 	it("say when a translation is missing, offer that language's home, and never put French under lang=en", () => {
 		const fr = page("/fr/faq/comment-exporter-mes-donnees-au-format-csv/");
 		expect(fr).toContain('data-missing-translation="en"');
-		expect(fr).toContain("existe pas encore en English.");
+		expect(fr).toContain("existe pas encore en anglais.");
 		expect(fr).toMatch(/<a href="\/en\/" hreflang="en" lang="en" data-lang-choice="en" data-missing-translation>/);
 		expect(files().filter((file) => file.startsWith("en/") && file.includes("exporter"))).toEqual([]);
 		for (const file of files().filter((name) => name.startsWith("en/"))) {
@@ -125,11 +125,12 @@ describe("entry pages", () => {
 		}
 	});
 
-	it("weigh under 25 KB gzipped, HTML and CSS together, and ship no script but language choice and search", () => {
+	it("weigh under 25 KB gzipped, HTML and CSS together, and ship no script but language choice, search and copy", () => {
 		const html = page("/en/faq/how-do-i-change-my-password/");
 		expect([...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0])).toEqual([
 			'<script src="/lang-choice.js" defer>',
 			'<script src="/search.js" defer>',
+			'<script src="/share.js" defer>',
 		]);
 		const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((match) =>
 			readFileSync(join(out, match[1] as string), "utf8"),
@@ -233,7 +234,7 @@ describe("hostile content from the CMS", () => {
 			const html = readFileSync(join(out, file), "utf8");
 			const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map((match) => match[0]);
 			expect(
-				scripts.every((tag) => /src="\/(lang-choice|lang-redirect|search)\.js"/.test(tag)),
+				scripts.every((tag) => /src="\/(lang-choice|lang-redirect|search|share)\.js"/.test(tag)),
 				file,
 			).toBe(true);
 			expect(html, file).not.toMatch(/<(iframe|svg|object|embed|form|math|base)\b|http-equiv/i);
