@@ -72,7 +72,7 @@ test("switching language lands on the same answer, and the choice is remembered"
 
 test("an untranslated answer says so and offers the other language's FAQ home", async ({ page }) => {
 	await page.goto(`${base()}/fr/faq/comment-exporter-mes-donnees-au-format-csv/`);
-	await expect(page.getByRole("note")).toContainText("Cette réponse n'existe pas encore en English.");
+	await expect(page.getByRole("note")).toContainText("Cette réponse n'existe pas encore en anglais.");
 	await page
 		.getByRole("navigation", { name: "Langue" })
 		.getByRole("link", { name: /English/ })

@@ -63,7 +63,7 @@ test("a word only in the untranslated answer is found in French, and offered, la
 	await search(page, "terminal");
 	const fallback = page.locator(".search-fallback");
 	await expect(fallback).toBeVisible();
-	await expect(fallback.getByRole("heading")).toHaveText("Results in Français");
+	await expect(fallback.getByRole("heading")).toHaveText("Results in French");
 	await expect(fallback.locator('a[href$="#export-csv"]')).toHaveAttribute("hreflang", "fr");
 	expect(await violations(page)).toEqual([]);
 });

@@ -25,9 +25,60 @@
 		}
 	}
 
-	/** The answer as text, paragraphs and list items on lines of their own. */
-	// biome-ignore lint/performance/useDomNodeTextContent: innerText follows the layout (line breaks between paragraphs), which a ticket reply needs.
-	const textOf = (element) => (element?.innerText ?? "").replace(/\n{3,}/g, "\n\n").trim();
+	/** Elements read as paragraphs: a blank line before and after. */
+	const BLOCKS = new Set([
+		"P",
+		"DIV",
+		"H2",
+		"H3",
+		"H4",
+		"H5",
+		"H6",
+		"UL",
+		"OL",
+		"DL",
+		"PRE",
+		"BLOCKQUOTE",
+		"TABLE",
+		"FIGURE",
+		"DETAILS",
+		"HR",
+	]);
+	/** Runs of white space, but not the non-breaking spaces of French typography. */
+	const SPACES = /[ \t\n\r\f]+/g;
+
+	/**
+	 * The plain text of an answer, as a reply in a ticket wants it: paragraphs apart, list items on lines
+	 * of their own with their number or a dash, a link's address after its text.
+	 */
+	function plain(node) {
+		if (node.nodeType === Node.TEXT_NODE) return (node.textContent ?? "").replace(SPACES, " ");
+		if (!(node instanceof Element) || node.hidden) return "";
+		if (node.tagName === "BR") return "\n";
+		if (node.tagName === "PRE") return `\n\n${node.textContent ?? ""}\n\n`;
+		if (node.tagName === "IMG") return node.getAttribute("alt") ? `[${node.getAttribute("alt")}]` : "";
+		let text = [...node.childNodes].map(plain).join("");
+		if (node instanceof HTMLAnchorElement && node.href && text.trim() !== node.href) text = `${text} (${node.href})`;
+		if (node.tagName === "LI") {
+			const list = node.parentElement;
+			const first = Number(list?.getAttribute("start")) || 1;
+			const marker = list?.tagName === "OL" ? `${first + [...list.children].indexOf(node)}. ` : "- ";
+			return `\n${marker}${text.trim()}`;
+		}
+		if (node.tagName === "TR") return `\n${text.trim()}`;
+		if (node.tagName === "TD" || node.tagName === "TH") return `${text.trim()}\t`;
+		return BLOCKS.has(node.tagName) ? `\n\n${text.trim()}\n\n` : text;
+	}
+
+	const textOf = (element) =>
+		element
+			? plain(element)
+					.split("\n")
+					.map((line) => line.trim())
+					.join("\n")
+					.replace(/\n{3,}/g, "\n\n")
+					.trim()
+			: "";
 
 	for (const group of document.querySelectorAll("[data-share]")) {
 		const status = group.querySelector("[data-share-status]");
