@@ -47,15 +47,23 @@ test.describe("an answer's permalink", () => {
 		});
 	});
 
-	test("without JavaScript, lists the question in each language, linked, and passes axe", async ({ browser }) => {
+	test("without JavaScript, lists the question in each language, linked", async ({ browser }) => {
 		await withPage(browser, { locale: "en-GB", javaScriptEnabled: false }, async (page) => {
 			await page.goto(`${base()}${PERMALINK}`);
 			await expect(page.getByRole("link", { name: "Comment changer mon mot de passe ?" })).toHaveAttribute("href", FRENCH);
-			const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-			expect(scan.violations.map((violation) => violation.id)).toEqual([]);
 			await page.getByRole("link", { name: "How do I change my password?" }).click();
 			await expect(page).toHaveURL(`${base()}${ENGLISH}`);
 		});
+	});
+
+	test("has no WCAG 2.1 A/AA violation", async ({ page }) => {
+		// Scanned as readers without JavaScript get it (axe itself needs JavaScript): without the redirect.
+		await page.route("**/lang-redirect.js", (route) => route.abort());
+		await page.goto(`${base()}${PERMALINK}`);
+		const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+		expect(
+			scan.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
+		).toEqual([]);
 	});
 });
 
