@@ -27,6 +27,9 @@ const webhook = (headers: Record<string, string>, body: unknown = { event: "entr
 		body: JSON.stringify(body),
 	});
 
+/** The "change password" entry's permalink page. */
+const PERMALINK = "/q/change-password/";
+
 /** The English "change password" entry, as the site build reads it. */
 async function englishEntry(): Promise<{ documentId: string; question: string; slug: string; answer: string }> {
 	const { body } = await request(`${cms.url}/api/faq-entries?locale=en&filters[anchor][$eq]=change-password`, { token: cms.siteToken() });
@@ -105,12 +108,14 @@ describe("publishing and previewing", () => {
 	it("shows a saved draft in the preview the CMS links to, not on the site, and on the site once published", async () => {
 		const entry = await englishEntry();
 		const marker = `Edited at ${Date.now()}`;
+		// The question changes too: the answer's permalink page names it, in every language.
+		const question = `${entry.question} (${marker})`;
 		const admin = await cms.adminToken();
 		const built = service.rebuilder.builds;
 		const saved = await createEntryDraft(
 			cms.url,
 			admin,
-			{ question: entry.question, slug: entry.slug, answer: `${marker}\n\n${entry.answer}` },
+			{ question, slug: entry.slug, answer: `${marker}\n\n${entry.answer}` },
 			"en",
 			entry.documentId,
 		);
@@ -144,7 +149,7 @@ describe("publishing and previewing", () => {
 		expect(service.rebuilder.builds).toBe(built);
 		expect(await page(`/en/faq/${entry.slug}/`)).not.toContain(marker);
 
-		// Publishing one entry writes its pages at once; the full rebuild (held here, to see both) follows.
+		// Publishing one entry writes its pages (its permalink page too) at once; the full rebuild (held here, to see both) follows.
 		service.rebuilder.pause();
 		const published = await publishEntry(cms.url, admin, entry.documentId, "en");
 		expect(published.status).toBe(200);
@@ -155,13 +160,16 @@ describe("publishing and previewing", () => {
 				`^the pages of entry ${entry.documentId} \\(".+" in (en|fr), ".+" in (en|fr)\\) are live, written in \\d+\\.\\d s; the full rebuild follows\\.$`,
 			),
 		);
-		expect(logs.at(-1)).toContain(`${quoteTitle(entry.question)} in en`);
+		expect(logs.at(-1)).toContain(`${quoteTitle(question)} in en`);
 		const patched = await page(`/en/faq/${entry.slug}/`);
+		const permalink = await page(PERMALINK);
+		expect(permalink).toContain(`>${question}</a>`);
 		expect(await page("/en/")).not.toContain(marker);
 		service.rebuilder.resume();
 		await service.rebuilder.idle();
 		// The build writes the very page the fast path wrote, and the lists too.
 		expect(await page(`/en/faq/${entry.slug}/`)).toBe(patched);
+		expect(await page(PERMALINK)).toBe(permalink);
 		expect(await page("/en/")).toContain(marker);
 		expect(logs.at(-1)).toMatch(
 			/^rebuild #\d+ \(entry\.publish api::faq-entry\.faq-entry.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s\)\.$/,

@@ -15,6 +15,8 @@ const known = [
 	"/status",
 	"/preview/en/doc1/",
 	"/internal/en/entry/",
+	"/internal/en/permalink/",
+	"/q/q1/",
 	"/pagefind/pagefind.js",
 	"/404.html",
 	"/favicon.svg",
