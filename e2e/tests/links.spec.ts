@@ -60,6 +60,7 @@ test.describe("an answer's permalink", () => {
 		// Scanned as readers without JavaScript get it (axe itself needs JavaScript): without the redirect.
 		await page.route("**/lang-redirect.js", (route) => route.abort());
 		await page.goto(`${base()}${PERMALINK}`);
+		await expect(page.getByRole("heading", { level: 1 })).toHaveText("Comment changer mon mot de passe ?");
 		const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
 		expect(
 			scan.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
