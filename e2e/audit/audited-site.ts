@@ -4,7 +4,7 @@
 // is uploaded into the CMS's media library and inserted as the Markdown editor does, then published,
 // and the site rebuilds as it does for an editor.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { constants, tmpdir } from "node:os";
 import { join } from "node:path";
 import { ENTRY_UID } from "@aide/cms-contract";
 import { localeCodes } from "@aide/locales";
@@ -23,6 +23,8 @@ export interface AuditedSite {
 	notes: string[];
 	stop(): Promise<void>;
 }
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 /** The image's alternative text per locale; locales not listed get the English one. */
 const ALT: Record<string, string> = { fr: "Écran des réglages du compte", en: "Account settings screen" };
@@ -73,15 +75,25 @@ export async function startAuditedSite(log: (line: string) => void): Promise<Aud
 	const dist = join(work, "dist");
 	log("starting the portal with the demo content (a CMS on a temporary SQLite file, the first build)...");
 	const portal = await startPortal(work);
-	const stop = async () => {
-		if (portal.child.exitCode === null && portal.child.signalCode === null) {
-			const exited = new Promise((resolve) => portal.child.once("exit", resolve));
-			portal.child.kill("SIGINT");
-			await exited;
-		}
-		removeSite(dist);
-		rmSync(work, { recursive: true, force: true });
+	let stopped: Promise<void> | undefined;
+	const stop = () => {
+		stopped ??= (async () => {
+			for (const signal of SIGNALS) process.off(signal, onSignal);
+			if (portal.child.exitCode === null && portal.child.signalCode === null) {
+				const exited = new Promise((resolve) => portal.child.once("exit", resolve));
+				portal.child.kill("SIGINT");
+				await exited;
+			}
+			removeSite(dist);
+			rmSync(work, { recursive: true, force: true });
+		})();
+		return stopped;
 	};
+	// Stopped by a signal (npm test's SIGTERM, Ctrl-C), the portal must not outlive this process with its ports.
+	const onSignal = (signal: NodeJS.Signals) => {
+		void stop().finally(() => process.exit(128 + (constants.signals[signal] ?? 0)));
+	};
+	for (const signal of SIGNALS) process.once(signal, onSignal);
 	try {
 		await portal.waitFor("aide: the portal is ready", 10 * 60_000);
 		const baseUrl = `http://127.0.0.1:${portal.ports.site}`;
