@@ -95,10 +95,16 @@ async function main(): Promise<number> {
 	const weights: string[] = [];
 	let overweight = false;
 	try {
+		// Not chrome-launcher's own Ctrl-C handling: it exits at once, before the portal is stopped
+		// (audited-site.ts does that on a signal); Chromium runs in its own process group, so it is
+		// killed here whenever this process exits.
 		const chrome = await launch({
 			chromePath: chromiumLaunchOptions.executablePath,
 			chromeFlags: ["--headless=new", ...chromiumLaunchOptions.args],
+			handleSIGINT: false,
 		});
+		const killChrome = () => chrome.kill();
+		process.once("exit", killChrome);
 		try {
 			for (const page of site.pages) {
 				log(`auditing ${page.path}...`);
@@ -117,6 +123,7 @@ async function main(): Promise<number> {
 				}
 			}
 		} finally {
+			process.off("exit", killChrome);
 			chrome.kill();
 		}
 		for (const page of site.pages.filter((candidate) => candidate.kind === "answer")) {
