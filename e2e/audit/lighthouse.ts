@@ -13,6 +13,7 @@ import lighthouse from "lighthouse";
 import { ANSWER_BUDGET_BYTES, pageWeight } from "./answer-weight.ts";
 import { startAuditedSite } from "./audited-site.ts";
 import type { AuditedPage } from "./discover-pages.ts";
+import { failingAudits } from "./failing-audits.ts";
 
 const MIN_SCORE = 0.95;
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
@@ -27,6 +28,8 @@ interface PageScores {
 	/** Per category under the bar, the audits that failed: title and measured value. */
 	failures: string[];
 	runs: number;
+	/** Lighthouse's measure of the CPU's speed during the run kept: a busy machine scores lower, and so does Performance. */
+	benchmarkIndex: number;
 }
 
 const log = (line: string) => console.log(`lighthouse: ${line}`);
@@ -43,19 +46,16 @@ async function audit(url: string, port: number, page: AuditedPage): Promise<Omit
 		const category = lhr.categories[id];
 		scores[id] = category?.score ?? 0;
 		if (!category || scores[id] >= MIN_SCORE) continue;
-		const failed = category.auditRefs
-			.map((ref) => lhr.audits[ref.id])
-			.filter(
-				(audit) =>
-					audit &&
-					audit.score !== null &&
-					audit.score < 0.9 &&
-					!["informative", "notApplicable", "manual"].includes(audit.scoreDisplayMode),
-			)
-			.map((audit) => `${audit?.title}${audit?.displayValue ? ` (${audit.displayValue})` : ""}`);
+		const failed = failingAudits(lhr, id);
 		failures.push(`${category.title} ${scores[id].toFixed(2)}: ${failed.join("; ") || "no single audit failed; see the full report"}`);
 	}
-	return { page, scores, failures, report: { html: String(result.report[0]), json: String(result.report[1]) } };
+	return {
+		page,
+		scores,
+		failures,
+		benchmarkIndex: lhr.environment.benchmarkIndex,
+		report: { html: String(result.report[0]), json: String(result.report[1]) },
+	};
 }
 
 const passes = (result: Pick<PageScores, "scores">) => CATEGORIES.every((id) => result.scores[id] >= MIN_SCORE);
@@ -110,7 +110,7 @@ async function main(): Promise<number> {
 				log(`auditing ${page.path}...`);
 				let best = await audit(`${site.baseUrl}${page.path}`, chrome.port, page);
 				let runs = 1;
-				while (!passes(best) && best.scores.performance < MIN_SCORE && runs < PERFORMANCE_RUNS) {
+				while (best.scores.performance < MIN_SCORE && runs < PERFORMANCE_RUNS) {
 					runs++;
 					const again = await audit(`${site.baseUrl}${page.path}`, chrome.port, page);
 					if (again.scores.performance > best.scores.performance) best = again;
@@ -139,8 +139,10 @@ async function main(): Promise<number> {
 		await site.stop();
 	}
 
+	const speeds = results.map((result) => Math.round(result.benchmarkIndex));
 	console.log(
-		`\nLighthouse (mobile emulation, Chromium at ${chromiumLaunchOptions.executablePath}); every score must be at least ${MIN_SCORE}:\n`,
+		`\nLighthouse (mobile emulation, Chromium at ${chromiumLaunchOptions.executablePath}, CPU benchmark index ${Math.min(...speeds)} to ${Math.max(...speeds)}); ` +
+			`every score must be at least ${MIN_SCORE}:\n`,
 	);
 	console.log(table(results));
 	console.log(`\n${weights.join("\n")}`);
