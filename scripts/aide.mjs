@@ -42,12 +42,16 @@ const TASKS = {
 	backup: { system: [], steps: [{ script: "apps/cms/scripts/backup.mts", args: [] }] },
 	restore: { system: [], steps: [{ script: "apps/cms/scripts/restore.mts", args: [] }] },
 	load: { system: [], steps: [{ script: "bench/src/load.ts", args: [] }] },
+	lighthouse: { system: ["chromium"], steps: [{ script: "e2e/audit/lighthouse.ts", args: [] }] },
+	screenshots: { system: ["chromium"], steps: [{ script: "e2e/audit/screenshots.ts", args: [] }] },
 	test: {
 		system: ["postgresql", "chromium"],
 		steps: [
 			["run", "typecheck"],
 			["run", "lint"],
 			["run", "vitest"],
+			// Before the journeys, which take the extra arguments of `npm test -- ...`.
+			{ script: "e2e/audit/lighthouse.ts", args: [] },
 			["--filter", "@aide/e2e", "run", "test"],
 		],
 	},

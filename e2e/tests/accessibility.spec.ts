@@ -1,28 +1,59 @@
 // WCAG 2.1 A/AA scans of the pages readers see most, in both languages, light and dark.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 
 const base = () => process.env.E2E_BASE_URL ?? "";
-const pages = [
-	"/fr/",
-	"/en/",
-	"/fr/faq/ou-sont-situes-vos-serveurs/",
-	"/en/faq/where-are-your-servers-located/",
-	"/fr/faq/comment-exporter-mes-donnees-au-format-csv/",
-	"/fr/category/compte-et-facturation/",
-	"/en/category/account-and-billing/",
-	"/fr/a-propos/",
-	"/en/about/",
-	"/",
+
+interface Scanned {
+	path: string;
+	/** Scan the page as readers without JavaScript get it (its scripts are not loaded). */
+	withoutScripts?: boolean;
+	/**
+	 * A page issue 16 adds (the search page, the full FAQ page, the permalinks): skipped, saying so,
+	 * while the site answers 404 for it. Drop the flag once the page has landed.
+	 */
+	upcoming?: boolean;
+}
+
+const pages: Scanned[] = [
+	{ path: "/fr/" },
+	{ path: "/en/" },
+	// `?q=` on any page opens the search results over it.
+	{ path: "/fr/?q=serveurs" },
+	{ path: "/en/?q=servers" },
+	{ path: "/fr/faq/ou-sont-situes-vos-serveurs/" },
+	{ path: "/en/faq/where-are-your-servers-located/" },
+	{ path: "/fr/faq/comment-exporter-mes-donnees-au-format-csv/" },
+	{ path: "/fr/category/compte-et-facturation/" },
+	{ path: "/en/category/account-and-billing/" },
+	{ path: "/fr/a-propos/" },
+	{ path: "/en/about/" },
+	// The chooser at / redirects readers with JavaScript.
+	{ path: "/", withoutScripts: true },
+	{ path: "/fr/recherche/?q=serveurs", upcoming: true },
+	{ path: "/en/search/?q=servers", upcoming: true },
+	{ path: "/fr/faq/", upcoming: true },
+	{ path: "/en/faq/", upcoming: true },
+	// The language-neutral permalink: as readers without JavaScript get it (plain links), and as the rest do.
+	{ path: "/q/ou-sont-situes-vos-serveurs/", withoutScripts: true, upcoming: true },
+	{ path: "/q/ou-sont-situes-vos-serveurs/", upcoming: true },
 ];
 
+async function open(page: Page, { path, withoutScripts, upcoming }: Scanned): Promise<void> {
+	if (withoutScripts) await page.route("**/*.js", (route) => route.abort());
+	const response = await page.goto(`${base()}${path}`);
+	test.skip(upcoming === true && response?.status() === 404, `${path} is not on the site yet (404): it comes with issue 16.`);
+	expect(response?.status(), `${path} answers`).toBe(200);
+	// Search results and redirects settle before the scan.
+	await page.waitForLoadState("networkidle");
+}
+
 for (const colorScheme of ["light", "dark"] as const) {
-	for (const path of pages) {
-		test(`${path} (${colorScheme}) has no WCAG 2.1 A/AA violation`, async ({ page }) => {
+	for (const scanned of pages) {
+		const name = `${scanned.path}${scanned.withoutScripts ? " without scripts" : ""} (${colorScheme}) has no WCAG 2.1 A/AA violation`;
+		test(name, async ({ page }) => {
 			await page.emulateMedia({ colorScheme });
-			// The chooser at / redirects readers with JavaScript; scan it as readers without JavaScript get it.
-			if (path === "/") await page.route("**/lang-redirect.js", (route) => route.abort());
-			await page.goto(`${base()}${path}`);
+			await open(page, scanned);
 			const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
 			expect(
 				scan.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
