@@ -1,19 +1,21 @@
-// The images of answers, brought into the site. The Markdown editor inserts media-library images as
-// `![alt](/uploads/<name>.png)`: a path on the CMS's origin, which readers never reach and the site's
-// Content-Security-Policy (img-src 'self') would block anyway. Here each such image is read from the
-// CMS (what the media library knows of it, with the build's token; its bytes and its smaller
-// versions from /uploads/), kept in the media store under a name that holds a hash of its bytes
-// (`<name>-<hash8>.<ext>`: new bytes, new name, so the site may cache /media/ for a year), and the
-// answer's <img> points at the site's own /media/ copy, with its width and height (nothing shifts as
-// it loads), lazy loading, and a srcset of the upload plugin's versions. The files themselves go
-// into a build through its manifest (@aide/site-build's media.ts), into a preview from the store.
+// The images of answers, brought into the site. Strapi's Markdown editor inserts media-library images
+// as `![alt](/uploads/<name>.png)`, prefixed with the address the admin is opened at: a file on the
+// CMS, which readers never reach and the site's Content-Security-Policy (img-src 'self') would block
+// anyway. Here each such image is read from the CMS (what the media library knows of it, with the
+// build's token; its bytes and its smaller versions from /uploads/), kept in the media store under a
+// name that holds a hash of its bytes (`<name>-<hash8>.<ext>`: new bytes, new name, so the site may
+// cache /media/ for a year), and the answer's <img> points at the site's own /media/ copy, with its
+// width and height (nothing shifts as it loads), lazy loading, and a srcset of the upload plugin's
+// versions. The files go into a build through its manifest (@aide/site-build's media.ts), and into
+// a preview from the store (the site service).
 //
 // A media-library image that cannot be shown fails the build, naming the entry, the locale and the
 // image, and saying what to do: one the library does not hold (deleted, or a path typed by hand), one
-// that is not an image, one the CMS does not send in time. An image from anywhere else (another
-// site, a relative path, none at all) is dropped from the answer, with a warning that names it: the
-// site's Content-Security-Policy (img-src 'self') would show it as a broken image anyway, and
-// imported or legacy Markdown (the XSS corpus among it) must still build.
+// that is not an image, one the CMS does not send in time. The admin's address need not be the
+// build's CMS_URL, so an /uploads/ path on another origin counts as the library's when the library
+// holds it. An image from anywhere else (another site, another path, none at all) is left out of the
+// answer with a warning that names it: the Content-Security-Policy would show it as a broken image
+// anyway, and imported or legacy Markdown (the XSS corpus among it) must still build.
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -71,11 +73,16 @@ function failure(use: Use, what: string): CmsError {
 	);
 }
 
-/** The path of a media-library file on the CMS (`/uploads/...`), or undefined for an image from anywhere else. */
-function uploadPath(src: string, cmsUrl: string): string | undefined {
+/**
+ * The media-library path (`/uploads/...`) an image may name, and whether it surely names one: a path
+ * on the CMS's origin, or relative to it, does; on another origin it may (the admin's editor prefixes
+ * the address it is opened at, which need not be the build's CMS_URL) or may be another site's.
+ * Undefined for anything else.
+ */
+function uploadPath(src: string, cmsUrl: string): { path: string; sure: boolean } | undefined {
 	const url = URL.parse(src, cmsUrl);
-	if (!url || url.origin !== new URL(cmsUrl).origin || !url.pathname.startsWith("/uploads/")) return undefined;
-	return url.pathname;
+	if (!url || !/^https?:$/.test(url.protocol) || !url.pathname.startsWith("/uploads/")) return undefined;
+	return { path: url.pathname, sure: url.origin === new URL(cmsUrl).origin };
 }
 
 /** `small_screenshot_3f2a.png` -> `small_screenshot_3f2a`, with only characters every server and URL take as they are. */
@@ -155,38 +162,56 @@ async function localise(cms: ClientOptions, store: string, use: Use, path: strin
  * anything when no answer shows an image of its library.
  */
 export async function localiseMedia(entries: readonly SiteEntry[], options: MediaOptions): Promise<SiteEntry[]> {
-	const firstUse = new Map<string, Use>();
+	const leaveOut = (use: Use) =>
+		options.warn?.(
+			`The answer of entry ${describeDocument(use.entry, use.entry.locale)} shows the image ${JSON.stringify(use.src)}, which is not in the CMS's media library: it was left out of the page (the site shows only its own copies of the library's images). Upload it in the media library and insert it from there, or remove it from the answer.`,
+		);
+	// Each media-library path, with its uses: the first one that surely names the library (else the first), then the others.
+	const uses = new Map<string, Use[]>();
 	const sources = new Map<SiteEntry, string[]>();
 	for (const entry of entries) {
 		const srcs = imageSources(entry.html);
 		if (srcs.length === 0) continue;
 		sources.set(entry, srcs);
 		for (const src of srcs) {
-			const path = uploadPath(src, options.cmsUrl);
-			if (!path) {
-				options.warn?.(
-					`The answer of entry ${describeDocument(entry, entry.locale)} shows the image ${JSON.stringify(src)}, which is not in the CMS's media library: it was left out of the page (the site shows only its own copies of the library's images). Upload it in the media library and insert it from there, or remove it from the answer.`,
-				);
-			} else if (!firstUse.has(path)) firstUse.set(path, { entry, src });
+			const upload = uploadPath(src, options.cmsUrl);
+			if (!upload) leaveOut({ entry, src });
+			else {
+				const list = uses.get(upload.path) ?? [];
+				if (upload.sure) list.unshift({ entry, src });
+				else list.push({ entry, src });
+				uses.set(upload.path, list);
+			}
 		}
 	}
 
 	const localised = new Map<string, Localised>();
-	if (firstUse.size > 0) {
+	if (uses.size > 0) {
 		mkdirSync(options.store, { recursive: true });
 		const cms: ClientOptions = { url: options.cmsUrl, token: options.token() };
-		const uploads = await fetchUploads(cms, [...firstUse.keys()]);
-		await eachLimited([...firstUse], DOWNLOADS_AT_ONCE, async ([path, use]) => {
+		const uploads = await fetchUploads(cms, [...uses.keys()]).catch((error: unknown) => {
+			if (!(error instanceof CmsError)) throw error;
+			const [[path, [use] = []] = []] = uses;
+			throw new CmsError(
+				`The answers show ${uses.size} image${uses.size === 1 ? "" : "s"} of the CMS's media library (${path}${use ? ` in entry ${describeDocument(use.entry, use.entry.locale)}` : ""}${uses.size > 1 ? ", and others" : ""}), which must be read from the CMS, also when the content comes from a snapshot. ${error.message}`,
+				error.status,
+				{ cause: error },
+			);
+		});
+		await eachLimited([...uses], DOWNLOADS_AT_ONCE, async ([path, [use, ...others]]) => {
+			if (!use) return;
 			const upload = uploads.get(path);
-			if (!upload) throw failure(use, "the CMS's media library does not hold (it was deleted, or the path was typed by hand)");
-			localised.set(path, await localise(cms, options.store, use, path, upload));
+			if (upload) localised.set(path, await localise(cms, options.store, use, path, upload));
+			else if (uploadPath(use.src, options.cmsUrl)?.sure) {
+				throw failure(use, "the CMS's media library does not hold (it was deleted, or the path was typed by hand)");
+			} else for (const other of [use, ...others]) leaveOut(other);
 		});
 	}
 
 	return entries.map((entry) => {
 		const srcs = sources.get(entry);
 		if (!srcs) return entry;
-		const used = (src: string) => localised.get(uploadPath(src, options.cmsUrl) ?? "");
+		const used = (src: string) => localised.get(uploadPath(src, options.cmsUrl)?.path ?? "");
 		return {
 			...entry,
 			html: rewriteImages(entry.html, (src) => used(src)?.attributes ?? null),

@@ -52,4 +52,10 @@ describe("localiseMedia", () => {
 			expect.stringContaining('shows the image "", which is not in the CMS\'s media library'),
 		]);
 	});
+
+	it("says which image needs the CMS when the CMS cannot be read (a build from a snapshot reads images from it too)", async () => {
+		await expect(localiseMedia([entry('<p><img src="/uploads/shot_1.png" alt=""></p>')], { ...options, token: () => "t" })).rejects.toThrow(
+			/^The answers show 1 image of the CMS's media library \(\/uploads\/shot_1\.png in entry doc1 "Where are the settings\?" \(en\)\), which must be read from the CMS, also when the content comes from a snapshot\. Cannot read the CMS at 127\.0\.0\.1:9: GET \/api\/upload\/files\?.+ failed 5 times \(last: [^)]+\)\. Check that the CMS runs and that CMS_URL points at it\.$/,
+		);
+	}, 20_000);
 });
