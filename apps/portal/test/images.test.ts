@@ -79,7 +79,8 @@ describe("an image in an answer", () => {
 		const image = await uploadImage(cms.url, admin, { name: "settings-screen.png", bytes: pngImage(1200, 800) });
 		png = await bytesOf(await fetch(`${cms.url}${image.url}`));
 		expect(Object.keys(image.formats ?? {}).sort()).toEqual(["large", "medium", "small", "thumbnail"]);
-		await saveAnswer(`${entry.answer}\n\n![The settings screen](${image.url})`);
+		// As the admin's editor inserts it: prefixed with the address the admin is opened at.
+		await saveAnswer(`${entry.answer}\n\n![The settings screen](${cms.url}${image.url})`);
 
 		const { body } = await request(
 			`${cms.url}/content-manager/preview/url/api::faq-entry.faq-entry?documentId=${entry.documentId}&locale=en&status=draft`,
