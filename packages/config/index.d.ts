@@ -50,6 +50,8 @@ export declare function siteUrl(env: Env): string;
 export declare function siteServiceUrl(env: Env): string;
 /** The path readers are served from (a link to the live build): AIDE_SITE_OUT_DIR, else apps/site/dist. */
 export declare function siteOutDir(env: Env): string;
+/** The media files site builds copied from the CMS, named by a hash of their bytes: apps/site/.media. */
+export declare function mediaStoreDir(): string;
 
 /** The local CMS's data folder: AIDE_DATA_DIR, else apps/cms/.data. */
 export declare function dataDir(env: Env): string;

@@ -152,6 +152,15 @@ export function siteOutDir(env) {
 }
 
 /**
+ * Where site builds keep the media files they copied from the CMS, each under a name that holds a
+ * hash of its bytes (so several builds and the site service share it without clashing): apps/site/.media.
+ * Not served as it is: a build copies in the files its answers show, the site service shows the rest to previews.
+ */
+export function mediaStoreDir() {
+	return join(paths.site, ".media");
+}
+
+/**
  * The local CMS's data folder (SQLite file, generated secrets, tokens for local tools, the first
  * admin's password): AIDE_DATA_DIR, else apps/cms/.data.
  * @param {Env} env

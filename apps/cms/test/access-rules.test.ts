@@ -1,7 +1,7 @@
 // The CMS's access rules, each checked against a real Strapi on a temporary SQLite file.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ADMIN, createEntryDraft, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
+import { ADMIN, createEntryDraft, pngImage, publishEntry, type RunningCms, request, startCms, uploadImage } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let cms: RunningCms;
@@ -72,7 +72,7 @@ describe("anonymous and users-permissions access", () => {
 });
 
 describe("the site token", () => {
-	it("and the preview token are the only content API tokens, custom, with find and findOne on entries and categories", async () => {
+	it("and the preview token are the only content API tokens, custom, with find and findOne on entries, categories and media", async () => {
 		const { body } = await request(`${cms.url}/admin/api-tokens`, { token: admin });
 		const tokens = body.data as Array<{ id: number; name: string; type: string }>;
 		expect(tokens.map((token) => [token.name, token.type]).sort()).toEqual([
@@ -86,6 +86,8 @@ describe("the site token", () => {
 				"api::category.category.findOne",
 				"api::faq-entry.faq-entry.find",
 				"api::faq-entry.faq-entry.findOne",
+				"plugin::upload.content-api.find",
+				"plugin::upload.content-api.findOne",
 			]);
 		}
 	});
@@ -110,6 +112,32 @@ describe("the site token", () => {
 			expect((await request(`${cms.url}${path}`, { token })).status, path).toBe(401);
 		}
 		expect((await request(`${cms.url}/api/users`, { token })).status).toBe(403);
+	});
+
+	it("reads the media library's list (for the images answers show) but cannot upload, change or delete media", async () => {
+		const token = cms.siteToken();
+		const image = await uploadImage(cms.url, admin, { name: "token-check.png", bytes: pngImage(40, 30) });
+		const list = await request(`${cms.url}/api/upload/files?filters[url][$eq]=${encodeURIComponent(image.url)}`, { token });
+		expect(list.status).toBe(200);
+		expect(list.body).toMatchObject([{ url: image.url, width: 40, height: 30, mime: "image/png" }]);
+		expect((await request(`${cms.url}/api/upload/files/${image.id}`, { token })).body).toMatchObject({ url: image.url });
+
+		const form = new FormData();
+		form.append("files", new Blob([new Uint8Array(pngImage(4, 4))], { type: "image/png" }), "injected.png");
+		const upload = await fetch(`${cms.url}/api/upload`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form });
+		expect(upload.status).toBe(403);
+		const rename = await fetch(`${cms.url}/api/upload?id=${image.id}`, {
+			method: "POST",
+			headers: { authorization: `Bearer ${token}` },
+			body: (() => {
+				const info = new FormData();
+				info.append("fileInfo", JSON.stringify({ name: "renamed.png" }));
+				return info;
+			})(),
+		});
+		expect(rename.status).toBe(403);
+		expect((await request(`${cms.url}/api/upload/files/${image.id}`, { token, method: "DELETE" })).status).toBe(403);
+		expect((await request(`${cms.url}/api/upload/files/${image.id}`, { token })).body).toMatchObject({ name: "token-check.png" });
 	});
 
 	it("never receives a draft, with or without ?status=draft", async () => {

@@ -42,7 +42,8 @@ class RetryableError extends Error {}
 
 const DEFAULTS = { timeoutMs: 10_000, retries: 4, minRetryDelayMs: 250, pageSize: 250, concurrency: 4 };
 
-async function getJson(options: ClientOptions, path: string): Promise<unknown> {
+/** GET `path` (under the CMS's URL) as JSON with the token: timeout, retries and errors as described above. */
+export async function getJson(options: ClientOptions, path: string): Promise<unknown> {
 	const { url, token } = options;
 	const host = new URL(url).host;
 	const { timeoutMs, retries, minRetryDelayMs } = { ...DEFAULTS, ...options };

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { cmsUrl as cmsUrlOf, dataDir, dataFiles } from "@aide/config";
+import { cmsUrl as cmsUrlOf, dataDir, dataFiles, mediaStoreDir as mediaStoreDirOf } from "@aide/config";
 import { CmsError } from "./client.ts";
 
 type Env = Record<string, string | undefined>;
@@ -7,6 +7,11 @@ type Env = Record<string, string | undefined>;
 /** The local CMS's data folder, where it writes the tokens local tools use: `AIDE_DATA_DIR`, else apps/cms/.data. */
 export function localCmsDataDir(env: Env = process.env): string {
 	return dataDir(env);
+}
+
+/** Where builds keep the media files they read from the CMS (@aide/config's mediaStoreDir), for the loader. */
+export function mediaStoreDir(): string {
+	return mediaStoreDirOf();
 }
 
 /** The CMS's URL: `CMS_URL`, else the local CMS at CMS_HOST / CMS_PORT. */

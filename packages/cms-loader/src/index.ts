@@ -1,3 +1,4 @@
 export { cmsLoader } from "./loader.ts";
+export { IMAGE_SIZES, localiseMedia, MEDIA_PATH, type MediaOptions } from "./media.ts";
 export { buildSiteModel, type SiteCategory, type SiteEntry } from "./site-model.ts";
-export { loadEntryPreview, loadEntryVersions, loadSiteContent, readSnapshot, writeSnapshot } from "./source.ts";
+export { loadEntryPreview, loadEntryVersions, loadSiteContent, readSnapshot, withSiteMedia, writeSnapshot } from "./source.ts";

@@ -1,6 +1,6 @@
 import type { Loader } from "astro/loaders";
 import { answerRenderer, buildSiteModel, renderAhead, type SiteCategory, type SiteEntry } from "./site-model.ts";
-import { loadSiteContent } from "./source.ts";
+import { loadSiteContent, withSiteMedia } from "./source.ts";
 
 type Collection = "entries" | "categories";
 type SiteModel = { entries: SiteEntry[]; categories: SiteCategory[] };
@@ -19,7 +19,10 @@ function siteModel(collection: Collection, log: (message: string) => void): Prom
 		const render = answerRenderer();
 		const onEntries = (_locale: string, documents: readonly unknown[]) => renderAhead(documents, render);
 		const fetched = {
-			model: loadSiteContent(process.env, log, { onEntries }).then((content) => buildSiteModel(content, render)),
+			model: loadSiteContent(process.env, log, { onEntries }).then(async (content) => {
+				const { entries, categories } = buildSiteModel(content, render);
+				return { entries: await withSiteMedia(entries, process.env, log), categories };
+			}),
 			takenBy: new Set<Collection>(),
 		};
 		// A failed fetch is not handed to a later build (the build that asked for it fails with it).

@@ -31,6 +31,8 @@ export interface SiteEntry {
 	readonly outdated: boolean;
 	readonly html: string;
 	readonly headings: readonly Heading[];
+	/** The media store's files the answer shows (see media.ts), for the build to copy in. */
+	readonly media: readonly string[];
 }
 
 export interface SiteCategory {
@@ -126,6 +128,7 @@ export function buildSiteModel(
 				outdated: locale !== defaultLocale && source !== undefined && Date.parse(source.updatedAt) > Date.parse(entry.updatedAt),
 				html: rendered.html,
 				headings: rendered.headings,
+				media: [],
 			});
 		}
 	}

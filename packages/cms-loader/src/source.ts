@@ -4,11 +4,13 @@ import {
 	type FetchHooks,
 	fetchEntryContent,
 	fetchSiteContent,
+	mediaStoreDir,
 	type SiteContent,
 	tokenFromEnv,
 	validateDocuments,
 } from "@aide/cms-client";
 import type { Category, FaqEntry } from "@aide/content-schema";
+import { localiseMedia } from "./media.ts";
 import { buildSiteModel, type SiteEntry } from "./site-model.ts";
 
 type Env = Record<string, string | undefined>;
@@ -65,7 +67,26 @@ export async function loadSiteContent(
 export async function loadEntryVersions(documentId: string, status: "draft" | "published", env: Env = process.env): Promise<SiteEntry[]> {
 	const token = status === "draft" ? tokenFromEnv("CMS_PREVIEW_TOKEN", "preview", env) : tokenFromEnv("CMS_TOKEN", "site", env);
 	const model = buildSiteModel(await fetchEntryContent({ url: cmsUrl(env), token, retries: 1 }, documentId, status));
-	return model.entries.filter((entry) => entry.documentId === documentId);
+	const versions = model.entries.filter((entry) => entry.documentId === documentId);
+	// A draft's images go into the store like a published one's; only a build copies them where readers are served.
+	return localiseMedia(versions, { cmsUrl: cmsUrl(env), token: () => token, store: mediaStoreDir() });
+}
+
+/**
+ * The entries with their images brought into the site (media.ts), read from the CMS at `CMS_URL` with
+ * `CMS_TOKEN` (default: the local CMS's site token), also when the content came from a snapshot.
+ */
+export function withSiteMedia(
+	entries: readonly SiteEntry[],
+	env: Env = process.env,
+	warn?: (message: string) => void,
+): Promise<SiteEntry[]> {
+	return localiseMedia(entries, {
+		cmsUrl: cmsUrl(env),
+		token: () => tokenFromEnv("CMS_TOKEN", "site", env),
+		store: mediaStoreDir(),
+		...(warn ? { warn } : {}),
+	});
 }
 
 /** One entry as its page would show it, draft or published, in one locale; undefined when it has no such version. */

@@ -15,4 +15,5 @@ export {
 	replaceFile,
 } from "./builds.ts";
 export { IndexError, indexSite } from "./index-site.ts";
-export { type BuildManifest, type EntryPage, MANIFEST_FILE, pageFile, readBuildManifest } from "./manifest.ts";
+export { type BuildManifest, type EntryPage, MANIFEST_FILE, MEDIA_FILE_NAME, pageFile, readBuildManifest } from "./manifest.ts";
+export { copyBuildMedia, linkMedia, MEDIA_DIR } from "./media.ts";

@@ -28,26 +28,32 @@ const entryPageSchema = z.object({
 	permalink: z.object({ id: z.string().min(1), page: pagePath }),
 });
 
+/** A media store's file name, `<name>-<hash8>.<ext>` (@aide/cms-loader's media.ts): one plain name, never a path. */
+export const MEDIA_FILE_NAME = /^[a-z0-9_-]{1,60}-[0-9a-f]{8}\.(?:png|jpg|gif|webp|avif)$/;
+
 const buildManifestSchema = z.object({
 	version: z.literal(MANIFEST_VERSION),
 	/** documentId -> locale -> the entry's page in that locale. */
 	entries: z.record(z.string().min(1), z.record(z.string().min(1), entryPageSchema)),
+	/** The media store's files the answers show, which the build copies under /media/ (absent from builds made before images). */
+	media: z.array(z.string().regex(MEDIA_FILE_NAME, "a media file name such as shot-0123abcd.png")).default([]),
 });
 
 export type EntryPage = z.infer<typeof entryPageSchema>;
-export type BuildManifest = z.infer<typeof buildManifestSchema>;
+export type BuildManifest = z.output<typeof buildManifestSchema>;
 
 /**
  * The manifest of a build whose entry pages are `entries`, at the paths `pageOf` gives, with their
  * permalink pages at the paths `permalinkOf` gives (the site's own URL rules).
  */
 export function manifestOf(
-	entries: Iterable<{ documentId: string; locale: string; slug: string; anchor: string; permalinkId: string }>,
+	entries: Iterable<{ documentId: string; locale: string; slug: string; anchor: string; permalinkId: string; media?: readonly string[] }>,
 	pageOf: (locale: string, slug: string) => string,
 	permalinkOf: (permalinkId: string) => string,
 ): BuildManifest {
-	const manifest: BuildManifest = { version: MANIFEST_VERSION, entries: {} };
-	for (const { documentId, locale, slug, anchor, permalinkId } of entries) {
+	const manifest: BuildManifest = { version: MANIFEST_VERSION, entries: {}, media: [] };
+	const media = new Set<string>();
+	for (const { documentId, locale, slug, anchor, permalinkId, media: files = [] } of entries) {
 		manifest.entries[documentId] ??= {};
 		manifest.entries[documentId][locale] = {
 			slug,
@@ -55,7 +61,9 @@ export function manifestOf(
 			page: pageOf(locale, slug),
 			permalink: { id: permalinkId, page: permalinkOf(permalinkId) },
 		};
+		for (const file of files) media.add(file);
 	}
+	manifest.media = [...media].sort();
 	return manifest;
 }
 

@@ -43,6 +43,7 @@ describe("the build manifest", () => {
 			manifest: {
 				version: 2,
 				entries: Object.fromEntries([0, 1, 2].map((n) => [`doc${n}`, { fr: page("fr", n), en: page("en", n) }])),
+				media: [],
 			},
 		});
 		for (const [locale, n] of [
@@ -87,6 +88,12 @@ describe("the build manifest", () => {
 			reason: expect.stringMatching(
 				new RegExp(`^the build's manifest ${file} is not what this version writes at entries\\.doc0\\.fr\\.anchor: `),
 			),
+		});
+		// A media file is copied by its name: a path would reach outside the store.
+		writeFileSync(file, JSON.stringify({ version: 2, entries: {}, media: ["../../secrets-0123abcd.png"] }));
+		expect(readBuildManifest(dir)).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/ is not what this version writes at media\.0: a media file name such as shot-0123abcd\.png$/),
 		});
 		writeFileSync(file, JSON.stringify({ version: 1, entries: {} }));
 		expect(readBuildManifest(dir)).toMatchObject({ ok: false, reason: expect.stringContaining("at version") });

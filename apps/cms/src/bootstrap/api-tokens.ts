@@ -21,11 +21,20 @@ interface TokenService {
 	hash(accessKey: string): string;
 }
 
-/** What the site build may do: read entries and categories. Nothing else. */
+/**
+ * The media library's reads: what the upload plugin knows of the images answers show (their size and
+ * smaller versions), which the site build copies into the site. The files themselves Strapi serves to anyone.
+ */
+export const MEDIA_READ_PERMISSIONS = ["plugin::upload.content-api.find", "plugin::upload.content-api.findOne"];
+
+/** What the site build may do: read entries, categories and the media library's file list. Nothing else. */
 export function siteTokenPermissions(strapi: Core.Strapi): string[] {
-	return Object.keys(strapi.contentTypes)
-		.filter((uid) => uid.startsWith("api::"))
-		.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+	return [
+		...Object.keys(strapi.contentTypes)
+			.filter((uid) => uid.startsWith("api::"))
+			.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
+		...MEDIA_READ_PERMISSIONS,
+	];
 }
 
 /**
@@ -129,7 +138,8 @@ async function ensureTokenFile(
 
 /**
  * Ensures the tokens local tools use, and removes Strapi's auto-created ones:
- * - "Aide site build", a content-API token that reads entries and categories, for the site build;
+ * - "Aide site build", a content-API token that reads entries, categories and the media library's
+ *   list of files, for the site build;
  * - "Aide preview", the same reads with drafts allowed, for the site service's draft preview;
  * - "Aide import", an admin token owned by the first super admin with an editor's content
  *   permissions, for `npm run import` / `npm run export`.
@@ -150,14 +160,18 @@ export async function ensureApiTokens(
 		}
 	}
 
-	// Both read entries and categories, nothing else; only the preview token may ask for drafts.
+	// Both read entries, categories and the media library's list, nothing else; only the preview token may ask for drafts.
 	const permissions = siteTokenPermissions(strapi);
 	const contentTokenSpecs = [
-		{ name: SITE_TOKEN_NAME, file: files.site, description: "Read-only access for the site build: published FAQ entries and categories." },
+		{
+			name: SITE_TOKEN_NAME,
+			file: files.site,
+			description: "Read-only access for the site build: published FAQ entries, categories and the media library's list.",
+		},
 		{
 			name: PREVIEW_TOKEN_NAME,
 			file: files.preview,
-			description: "Read-only access for draft previews: FAQ entries and categories, drafts included.",
+			description: "Read-only access for draft previews: FAQ entries and categories, drafts included, and the media library's list.",
 		},
 	];
 	for (const { name, file, description } of contentTokenSpecs) {

@@ -3,7 +3,8 @@
 // - the public site (127.0.0.1:4321 by default): the live build's files, nothing else;
 // - the site service (127.0.0.1:4322 by default), for the CMS and editors only:
 //   POST /rebuild   the CMS's webhook, authenticated by a secret header compared in constant time;
-//   GET  /preview/… draft previews from links the CMS signed (rendered by the live build's server code);
+//   GET  /preview/… draft previews from links the CMS signed (rendered by the live build's server code),
+//                   and their images (/media/…, from the media store: see preview-media.ts);
 //   GET  /status    the last build, for tools and tests (with the webhook's secret header: its errors name hosts and paths);
 //   GET  /internal/<locale>/entry/?id=…, /internal/<locale>/permalink/?id=…  this process's own one-time
 //        renders of an entry's page and of its permalink page.
@@ -22,6 +23,7 @@ import { loadEntryPreview, loadEntryVersions, type SiteEntry } from "@aide/cms-l
 import type { Address } from "@aide/config";
 import {
 	linkedCopyOfLive,
+	linkMedia,
 	liveBuild,
 	pageFile,
 	promoteBuild,
@@ -33,6 +35,7 @@ import {
 import { checkPreviewLink, WEBHOOK_SECRET_HEADER } from "@aide/site-link";
 import { guarded } from "./guard.ts";
 import { LogThrottle } from "./log-throttle.ts";
+import { servePreviewMedia } from "./preview-media.ts";
 import { Rebuilder, type RebuildReport } from "./rebuilder.ts";
 import { type Handler, SECURITY_HEADERS, setHeaders, staticSite } from "./static-site.ts";
 
@@ -245,6 +248,11 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				if (!copy) return;
 				try {
 					for (const { path, html } of pages) replaceFile(join(copy.dir, "client"), path, html);
+					// The images the new answers show; the ones they no longer show stay until the full rebuild.
+					linkMedia(
+						join(copy.dir, "client"),
+						versions.flatMap((version) => version.media),
+					);
 				} catch (error) {
 					removeBuild(copy.dir);
 					throw error;
@@ -393,7 +401,8 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 					if (!locals || !handler) return sendText(response, 404, "Not found.");
 					return handler(request, response, () => sendText(response, 404, "No such route in the live build."), locals);
 				}
-				// The preview pages' stylesheets and scripts.
+				// The previews' images (a draft's are not in the live build), then their stylesheets and scripts.
+				if (path.startsWith("/media/") && servePreviewMedia(path, response)) return;
 				if (live) return live.files(request, response, () => sendJson(response, 404, { error: "Not found." }));
 				return sendJson(response, 404, { error: "Not found." });
 			},
