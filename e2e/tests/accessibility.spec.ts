@@ -6,6 +6,9 @@ const base = () => process.env.E2E_BASE_URL ?? "";
 const pages = [
 	"/fr/",
 	"/en/",
+	"/fr/faq/",
+	"/fr/recherche/",
+	"/en/search/",
 	"/fr/faq/ou-sont-situes-vos-serveurs/",
 	"/en/faq/where-are-your-servers-located/",
 	"/fr/faq/comment-exporter-mes-donnees-au-format-csv/",

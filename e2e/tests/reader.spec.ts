@@ -15,7 +15,7 @@ test.describe("arriving at /", () => {
 		await page.goto(`${base()}/`);
 		await expect(page).toHaveURL(`${base()}/fr/`);
 		await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-		await expect(page.getByRole("heading", { level: 1 })).toHaveText("Foire aux questions");
+		await expect(page.getByRole("heading", { level: 1 })).toHaveText("Comment pouvons-nous vous aider ?");
 		await context.close();
 	});
 
@@ -24,7 +24,8 @@ test.describe("arriving at /", () => {
 		const page = await context.newPage();
 		await page.goto(`${base()}/`);
 		await expect(page).toHaveURL(`${base()}/en/`);
-		await expect(page.getByRole("heading", { name: "Where are your servers located?" })).toBeVisible();
+		await expect(page.getByRole("heading", { level: 1 })).toHaveText("How can we help?");
+		await expect(page.getByRole("link", { name: "Where are your servers located?" }).first()).toBeVisible();
 		await context.close();
 	});
 
@@ -35,6 +36,29 @@ test.describe("arriving at /", () => {
 		await page.getByRole("link", { name: "Français" }).click();
 		await expect(page).toHaveURL(`${base()}/fr/`);
 		await context.close();
+	});
+});
+
+test.describe("the home", () => {
+	test("shows the categories as cards and leads to the full FAQ page, where every answer is under its anchor", async ({ page }) => {
+		await page.goto(`${base()}/en/`);
+		const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Account and billing" }) });
+		await expect(card).toContainText("Managing your Cozy account");
+		await expect(card).toContainText("3 questions");
+		await page.getByRole("link", { name: "All questions and answers on one page" }).click();
+		await expect(page).toHaveURL(`${base()}/en/faq/`);
+		await page.getByRole("navigation", { name: "Contents" }).getByRole("link", { name: "Where are your servers located?" }).click();
+		await expect(page).toHaveURL(`${base()}/en/faq/#ou-sont-situes-vos-serveurs`);
+		await expect(page.locator("#ou-sont-situes-vos-serveurs")).toBeInViewport();
+	});
+
+	test("an old link to an answer on the home (/fr/#<anchor>) lands on the answer in the full FAQ page", async ({ page }) => {
+		await page.goto(`${base()}/fr/#ou-sont-situes-vos-serveurs`);
+		await expect(page).toHaveURL(`${base()}/fr/faq/#ou-sont-situes-vos-serveurs`);
+		await expect(page.locator("#ou-sont-situes-vos-serveurs")).toBeInViewport();
+		// An anchor the FAQ page no longer has still leads there, rather than to a home without it.
+		await page.goto(`${base()}/en/#no-such-answer`);
+		await expect(page).toHaveURL(`${base()}/en/faq/#no-such-answer`);
 	});
 });
 
