@@ -173,6 +173,7 @@ for (const [path, term, hit] of [
 	test(`the search page ${path} opens with the results of ?q=, and keeps the query in its address`, async ({ page }) => {
 		await page.goto(`${base()}${path}?q=${encodeURIComponent(term)}`);
 		await expect(page.locator(`.search-results a[href$="${hit}"]`).first()).toBeVisible();
+		await expect(page.locator("[data-search-needs-js]")).toBeHidden();
 		// The results are the page's content: Esc leaves them.
 		await page.keyboard.press("Escape");
 		await expect(page.locator(".search-panel")).toBeVisible();

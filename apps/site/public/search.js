@@ -161,6 +161,8 @@ function normaliseQuery(text) {
 	const links = () => [...panel.querySelectorAll(".search-results a, .search-fallback a")];
 
 	if (inPage) open();
+	// The search page's note for readers without JavaScript: this one has it.
+	for (const note of document.querySelectorAll("[data-search-needs-js]")) note.hidden = true;
 	input.addEventListener("input", schedule);
 	category.addEventListener("change", run);
 	input.addEventListener("focus", () => void load(), { once: true });

@@ -149,7 +149,7 @@ describe("the search page of each locale", () => {
 			const html = page(path);
 			expect(html, path).toContain('<search class="search search--page" data-mode="page"');
 			expect(html.match(/<search /g), path).toHaveLength(1);
-			expect(html, path).toMatch(new RegExp(`<noscript>\\s*<p class="notice">[^<]+<a href="/${locale}/faq/">`));
+			expect(html, path).toMatch(new RegExp(`<p class="notice" data-search-needs-js>[^<]+<a href="/${locale}/faq/">`));
 		}
 		expect(page("/fr/recherche/")).toContain("La recherche a besoin de JavaScript");
 		expect(page("/en/search/")).toContain("Search needs JavaScript");
