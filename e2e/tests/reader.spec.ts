@@ -94,7 +94,7 @@ test("switching language lands on the same answer, and the choice is remembered"
 	await context.close();
 });
 
-test("an untranslated answer says so and offers the other language's FAQ home", async ({ page }) => {
+test("an untranslated answer says so and offers the other language's home", async ({ page }) => {
 	await page.goto(`${base()}/fr/faq/comment-exporter-mes-donnees-au-format-csv/`);
 	await expect(page.getByRole("note")).toContainText("Cette réponse n'existe pas encore en English.");
 	await page
