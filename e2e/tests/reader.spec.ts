@@ -62,6 +62,30 @@ test.describe("the home", () => {
 	});
 });
 
+test("on a 390 px phone the header takes two lines at most, and the search box shows its whole placeholder", async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const page = await context.newPage();
+	for (const path of ["/fr/faq/ou-sont-situes-vos-serveurs/", "/en/category/account-and-billing/"]) {
+		await page.goto(`${base()}${path}`);
+		const box = async (selector: string) => (await page.locator(selector).boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+		const [header, brand, switcher, search] = await Promise.all([".site-header", ".brand", ".switcher", ".search"].map(box));
+		// Two lines: the brand and the language switcher side by side, then the search box, and nothing more.
+		expect(Math.abs((switcher?.y ?? 0) - (brand?.y ?? 0)), path).toBeLessThan(10);
+		expect(search?.y ?? 0, path).toBeGreaterThanOrEqual((brand?.y ?? 0) + (brand?.height ?? 0));
+		expect((header?.y ?? 0) + (header?.height ?? 0) - ((search?.y ?? 0) + (search?.height ?? 0)), path).toBeLessThan(16);
+		const fits = await page.getByRole("searchbox").evaluate((input: HTMLInputElement) => {
+			const style = getComputedStyle(input);
+			const context2d = document.createElement("canvas").getContext("2d");
+			if (!context2d) return false;
+			context2d.font = style.font;
+			const room = input.clientWidth - Number.parseFloat(style.paddingInlineStart) - Number.parseFloat(style.paddingInlineEnd);
+			return context2d.measureText(input.placeholder).width <= room;
+		});
+		expect(fits, path).toBe(true);
+	}
+	await context.close();
+});
+
 test("a French reader browses a category, opens an answer, reads it in English, and searches", async ({ browser }) => {
 	const context = await browser.newContext({ locale: "fr-FR" });
 	const page = await context.newPage();

@@ -3,18 +3,20 @@
 import { t } from "../i18n";
 
 /** Segments the site's own routes use under /<locale>/: a search page there would hide them. */
-const TAKEN = new Set(["faq", "category", "404"]);
+const TAKEN = ["faq", "category", "404"];
 
-/** The search page's segment in `locale`, checked: a lowercase URL segment that no other page uses. */
-export function searchSegment(locale: string): string {
-	const segment = t(locale, "search.segment");
-	if (!/^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(segment) || TAKEN.has(segment)) {
+/** `segment` if it can name the search page of `locale` (a lowercase URL segment no other page uses); else an error saying what to write. */
+export function checkedSearchSegment(locale: string, segment: string): string {
+	if (!/^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(segment) || TAKEN.includes(segment)) {
 		throw new Error(
-			`apps/site/src/i18n/${locale}.json has "search.segment": ${JSON.stringify(segment)}, which cannot name the search page /${locale}/<segment>/: use lowercase letters, digits and hyphens, and none of ${[...TAKEN].join(", ")}.`,
+			`apps/site/src/i18n/${locale}.json has "search.segment": ${JSON.stringify(segment)}, which cannot name the search page /${locale}/<segment>/: write lowercase letters and digits, words joined by hyphens, and none of ${TAKEN.join(", ")}.`,
 		);
 	}
 	return segment;
 }
+
+/** The search page's segment in `locale` ("recherche"), checked. */
+export const searchSegment = (locale: string) => checkedSearchSegment(locale, t(locale, "search.segment"));
 
 /** The search page of `locale`, with the reader's query when there is one (a link support staff can send). */
 export const searchUrl = (locale: string, query?: string) =>
