@@ -8,11 +8,6 @@ interface Scanned {
 	path: string;
 	/** Scan the page as readers without JavaScript get it (its scripts are not loaded). */
 	withoutScripts?: boolean;
-	/**
-	 * A page issue 16 adds (the search page, the full FAQ page, the permalinks): skipped, saying so,
-	 * while the site answers 404 for it. Drop the flag once the page has landed.
-	 */
-	upcoming?: boolean;
 }
 
 const pages: Scanned[] = [
@@ -30,19 +25,19 @@ const pages: Scanned[] = [
 	{ path: "/en/about/" },
 	// The chooser at / redirects readers with JavaScript.
 	{ path: "/", withoutScripts: true },
-	{ path: "/fr/recherche/?q=serveurs", upcoming: true },
-	{ path: "/en/search/?q=servers", upcoming: true },
-	{ path: "/fr/faq/", upcoming: true },
-	{ path: "/en/faq/", upcoming: true },
+	{ path: "/fr/recherche/" },
+	{ path: "/fr/recherche/?q=serveurs" },
+	{ path: "/en/search/?q=servers" },
+	{ path: "/fr/faq/" },
+	{ path: "/en/faq/" },
 	// The language-neutral permalink: as readers without JavaScript get it (plain links), and as the rest do.
-	{ path: "/q/ou-sont-situes-vos-serveurs/", withoutScripts: true, upcoming: true },
-	{ path: "/q/ou-sont-situes-vos-serveurs/", upcoming: true },
+	{ path: "/q/ou-sont-situes-vos-serveurs/", withoutScripts: true },
+	{ path: "/q/ou-sont-situes-vos-serveurs/" },
 ];
 
-async function open(page: Page, { path, withoutScripts, upcoming }: Scanned): Promise<void> {
+async function open(page: Page, { path, withoutScripts }: Scanned): Promise<void> {
 	if (withoutScripts) await page.route("**/*.js", (route) => route.abort());
 	const response = await page.goto(`${base()}${path}`);
-	test.skip(upcoming === true && response?.status() === 404, `${path} is not on the site yet (404): it comes with issue 16.`);
 	expect(response?.status(), `${path} answers`).toBe(200);
 	// Search results and redirects settle before the scan.
 	await page.waitForLoadState("networkidle");

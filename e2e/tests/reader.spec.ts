@@ -15,7 +15,7 @@ test.describe("arriving at /", () => {
 		await page.goto(`${base()}/`);
 		await expect(page).toHaveURL(`${base()}/fr/`);
 		await expect(page.locator("html")).toHaveAttribute("lang", "fr");
-		await expect(page.getByRole("heading", { level: 1 })).toHaveText("Foire aux questions");
+		await expect(page.getByRole("heading", { level: 1 })).toHaveText("Comment pouvons-nous vous aider ?");
 		await context.close();
 	});
 
@@ -24,7 +24,8 @@ test.describe("arriving at /", () => {
 		const page = await context.newPage();
 		await page.goto(`${base()}/`);
 		await expect(page).toHaveURL(`${base()}/en/`);
-		await expect(page.getByRole("heading", { name: "Where are your servers located?" })).toBeVisible();
+		await expect(page.getByRole("heading", { level: 1 })).toHaveText("How can we help?");
+		await expect(page.getByRole("link", { name: "Where are your servers located?" }).first()).toBeVisible();
 		await context.close();
 	});
 
@@ -36,6 +37,53 @@ test.describe("arriving at /", () => {
 		await expect(page).toHaveURL(`${base()}/fr/`);
 		await context.close();
 	});
+});
+
+test.describe("the home", () => {
+	test("shows the categories as cards and leads to the full FAQ page, where every answer is under its anchor", async ({ page }) => {
+		await page.goto(`${base()}/en/`);
+		const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Account and billing" }) });
+		await expect(card).toContainText("Managing your Cozy account");
+		await expect(card).toContainText("3 questions");
+		await page.getByRole("link", { name: "All questions and answers on one page" }).click();
+		await expect(page).toHaveURL(`${base()}/en/faq/`);
+		await page.getByRole("navigation", { name: "Contents" }).getByRole("link", { name: "Where are your servers located?" }).click();
+		await expect(page).toHaveURL(`${base()}/en/faq/#ou-sont-situes-vos-serveurs`);
+		await expect(page.locator("#ou-sont-situes-vos-serveurs")).toBeInViewport();
+	});
+
+	test("an old link to an answer on the home (/fr/#<anchor>) lands on the answer in the full FAQ page", async ({ page }) => {
+		await page.goto(`${base()}/fr/#ou-sont-situes-vos-serveurs`);
+		await expect(page).toHaveURL(`${base()}/fr/faq/#ou-sont-situes-vos-serveurs`);
+		await expect(page.locator("#ou-sont-situes-vos-serveurs")).toBeInViewport();
+		// An anchor the FAQ page no longer has still leads there, rather than to a home without it.
+		await page.goto(`${base()}/en/#no-such-answer`);
+		await expect(page).toHaveURL(`${base()}/en/faq/#no-such-answer`);
+	});
+});
+
+test("on a 390 px phone the header takes two lines at most, and the search box shows its whole placeholder", async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+	const page = await context.newPage();
+	for (const path of ["/fr/faq/ou-sont-situes-vos-serveurs/", "/en/category/account-and-billing/"]) {
+		await page.goto(`${base()}${path}`);
+		const box = async (selector: string) => (await page.locator(selector).boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+		const [header, brand, switcher, search] = await Promise.all([".site-header", ".brand", ".switcher", ".search"].map(box));
+		// Two lines: the brand and the language switcher side by side, then the search box, and nothing more.
+		expect(Math.abs((switcher?.y ?? 0) - (brand?.y ?? 0)), path).toBeLessThan(10);
+		expect(search?.y ?? 0, path).toBeGreaterThanOrEqual((brand?.y ?? 0) + (brand?.height ?? 0));
+		expect((header?.y ?? 0) + (header?.height ?? 0) - ((search?.y ?? 0) + (search?.height ?? 0)), path).toBeLessThan(16);
+		const fits = await page.getByRole("searchbox").evaluate((input: HTMLInputElement) => {
+			const style = getComputedStyle(input);
+			const context2d = document.createElement("canvas").getContext("2d");
+			if (!context2d) return false;
+			context2d.font = style.font;
+			const room = input.clientWidth - Number.parseFloat(style.paddingInlineStart) - Number.parseFloat(style.paddingInlineEnd);
+			return context2d.measureText(input.placeholder).width <= room;
+		});
+		expect(fits, path).toBe(true);
+	}
+	await context.close();
 });
 
 test("a French reader browses a category, opens an answer, reads it in English, and searches", async ({ browser }) => {
@@ -70,7 +118,7 @@ test("switching language lands on the same answer, and the choice is remembered"
 	await context.close();
 });
 
-test("an untranslated answer says so and offers the other language's FAQ home", async ({ page }) => {
+test("an untranslated answer says so and offers the other language's home", async ({ page }) => {
 	await page.goto(`${base()}/fr/faq/comment-exporter-mes-donnees-au-format-csv/`);
 	await expect(page.getByRole("note")).toContainText("Cette réponse n'existe pas encore en anglais.");
 	await page

@@ -85,6 +85,8 @@ test("the category filter narrows the results", async ({ page }) => {
 	expect(all).toContain("/fr/faq/est-ce-que-mes-donnees-sont-a-l-abri/#est-ce-que-mes-donnees-sont-a-l-abri");
 	expect(all).toContain("/fr/faq/comment-fermer-mon-compte/#close-account");
 
+	// The filter is inside the results panel.
+	await expect(page.locator(".search-panel").getByLabel("Catégorie")).toBeVisible();
 	await page.getByLabel("Catégorie").selectOption("Compte et facturation");
 	await expect(page.locator(".search-results")).toHaveAttribute("data-for", "données|Compte et facturation");
 	const filtered = await results.evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
@@ -111,3 +113,86 @@ for (const [locale, term] of [
 		).toEqual([]);
 	});
 }
+
+test("?q= on any page opens the panel with that search's results, over the page, not pushing it down", async ({ page }) => {
+	await page.goto(`${base()}/en/faq/how-do-i-change-my-password/`);
+	const title = await page.getByRole("heading", { level: 1 }).boundingBox();
+	await page.goto(`${base()}/en/faq/how-do-i-change-my-password/?q=invoices`);
+	await expect(page.getByRole("searchbox")).toHaveValue("invoices");
+	await expect(page.getByRole("searchbox")).toBeFocused();
+	await expect(page.locator(".search-panel")).toBeVisible();
+	await expect(page.locator('.search-results a[href$="#payment-methods"]').first()).toBeVisible();
+	await expect(page.getByRole("status")).toHaveText(/results? for “invoices”/);
+	expect(await page.getByRole("heading", { level: 1 }).boundingBox()).toEqual(title);
+	expect(await violations(page)).toEqual([]);
+});
+
+test("Esc closes the panel and gives the focus back to the box; the arrow keys walk the results", async ({ page }) => {
+	await page.goto(`${base()}/fr/faq/ou-sont-situes-vos-serveurs/`);
+	await search(page, "données");
+	const panel = page.locator(".search-panel");
+	const results = page.locator(".search-results a");
+	await expect(results.first()).toBeVisible();
+	await page.keyboard.press("ArrowDown");
+	await expect(results.first()).toBeFocused();
+	await page.keyboard.press("ArrowDown");
+	await expect(results.nth(1)).toBeFocused();
+	await page.keyboard.press("ArrowUp");
+	await page.keyboard.press("ArrowUp");
+	await expect(page.getByRole("searchbox")).toBeFocused();
+	// The filter is in the panel: from it, Esc closes the panel and the focus goes back to the box.
+	await page.getByLabel("Catégorie").focus();
+	await page.keyboard.press("Escape");
+	await expect(panel).toBeHidden();
+	await expect(page.getByRole("searchbox")).toBeFocused();
+	await expect(page.getByRole("searchbox")).toHaveValue("données");
+	// "/" brings the search back with its results.
+	await page.locator("h1").click();
+	await page.keyboard.press("/");
+	await expect(page.getByRole("searchbox")).toBeFocused();
+	await expect(panel).toBeVisible();
+	await page.keyboard.press("Escape");
+	await expect(panel).toBeHidden();
+});
+
+test("typographic apostrophes and no-break spaces in a query find what straight ones find", async ({ page }) => {
+	await page.goto(`${base()}/fr/`);
+	await search(page, "l’aide");
+	// The query is searched as normalised: the list is for l'aide, with a straight apostrophe.
+	await expect(page.locator(".search-results")).toHaveAttribute("data-for", "l'aide|");
+	await expect(page.locator(".search-results a", { hasText: "Comment puis-je trouver de l'aide ?" })).toBeVisible();
+	await page.getByRole("searchbox").fill("mot\u00a0\u00a0de\u202fpasse");
+	await expect(page.locator(".search-results")).toHaveAttribute("data-for", "mot de passe|");
+	await expect(page.locator('.search-results a[href$="#change-password"]').first()).toBeVisible();
+});
+
+for (const [path, term, hit] of [
+	["/fr/recherche/", "données", "#close-account"],
+	["/en/search/", "invoices", "#payment-methods"],
+] as const) {
+	test(`the search page ${path} opens with the results of ?q=, and keeps the query in its address`, async ({ page }) => {
+		await page.goto(`${base()}${path}?q=${encodeURIComponent(term)}`);
+		await expect(page.locator(`.search-results a[href$="${hit}"]`).first()).toBeVisible();
+		await expect(page.locator("[data-search-needs-js]")).toBeHidden();
+		// The results are the page's content: Esc leaves them.
+		await page.keyboard.press("Escape");
+		await expect(page.locator(".search-panel")).toBeVisible();
+		await page.getByRole("searchbox").fill("password");
+		await expect(page).toHaveURL(`${base()}${path}?q=password`);
+		expect(await violations(page)).toEqual([]);
+	});
+}
+
+test("without JavaScript, the search page says search needs it and links to the full FAQ page", async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(`${base()}/fr/faq/ou-sont-situes-vos-serveurs/`);
+	await page.getByRole("searchbox").fill("serveurs");
+	await page.getByRole("searchbox").press("Enter");
+	await expect(page).toHaveURL(`${base()}/fr/recherche/?q=serveurs`);
+	await expect(page.getByText("La recherche a besoin de JavaScript")).toBeVisible();
+	await page.getByRole("link", { name: "Foire aux questions", exact: true }).click();
+	await expect(page).toHaveURL(`${base()}/fr/faq/`);
+	await expect(page.locator("#ou-sont-situes-vos-serveurs")).toBeVisible();
+	await context.close();
+});

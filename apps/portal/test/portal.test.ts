@@ -49,7 +49,7 @@ describe("npm start", () => {
 		const fr = await (await fetch(`http://127.0.0.1:${ports.site}/fr/`)).text();
 		const en = await (await fetch(`http://127.0.0.1:${ports.site}/en/`)).text();
 		expect(fr).toContain('<html lang="fr">');
-		expect(fr).toContain("Foire aux questions");
+		expect(fr).toContain("Comment pouvons-nous vous aider ?");
 		expect(en).toContain('<html lang="en">');
 		expect((await fetch(`http://127.0.0.1:${ports.cms}/admin`)).status).toBe(200);
 	});

@@ -164,13 +164,13 @@ describe("publishing and previewing", () => {
 		const patched = await page(`/en/faq/${entry.slug}/`);
 		const permalink = await page(PERMALINK);
 		expect(permalink).toContain(`>${question}</a>`);
-		expect(await page("/en/")).not.toContain(marker);
+		expect(await page("/en/faq/")).not.toContain(marker);
 		service.rebuilder.resume();
 		await service.rebuilder.idle();
 		// The build writes the very page the fast path wrote, and the lists too.
 		expect(await page(`/en/faq/${entry.slug}/`)).toBe(patched);
 		expect(await page(PERMALINK)).toBe(permalink);
-		expect(await page("/en/")).toContain(marker);
+		expect(await page("/en/faq/")).toContain(marker);
 		expect(logs.at(-1)).toMatch(
 			/^rebuild #\d+ \(entry\.publish api::faq-entry\.faq-entry.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s\)\.$/,
 		);
@@ -212,7 +212,7 @@ describe("failed builds", () => {
 		const admin = await cms.adminToken();
 		const entry = await englishEntry();
 		const before = await page(`/en/faq/${entry.slug}/`);
-		// Another English entry takes the anchor of this one: the FAQ home would have two identical ids.
+		// Another English entry takes the anchor of this one: the full FAQ page would have two identical ids.
 		const { body } = await request(`${cms.url}/api/faq-entries?locale=en&filters[anchor][$eq]=close-account`, { token: cms.siteToken() });
 		const other = body.data[0];
 		await request(`${cms.url}/content-manager/collection-types/api::faq-entry.faq-entry/${other.documentId}?locale=en`, {

@@ -1,9 +1,26 @@
 // Search with Pagefind's JavaScript API, which is imported on first use only. Results show each
-// matching question (a link to its anchor) with its excerpt, the matched words marked. When the
-// page's language finds nothing, the other languages' indexes are searched and shown, labelled.
+// matching question (a link to its anchor) with its excerpt, the matched words marked, in a panel
+// over the page (in the page itself on the search page). When the page's language finds nothing,
+// the other languages' indexes are searched and shown, labelled. `?q=` in the address opens it.
+
+/**
+ * What the reader typed, in the spelling the index holds: typographic apostrophes (’ ‘ ʼ) become
+ * "'", no-break spaces (U+00A0, U+202F, as French puts before ? ! : ;) become spaces, and runs of
+ * spaces one. packages/site-build normalises the indexed text by the same rule, so `d’essai` and
+ * `d'essai` find the same answers.
+ */
+function normaliseQuery(text) {
+	return text
+		.replace(/[\u2019\u2018\u02BC]/g, "'")
+		.replace(/[\u00A0\u202F]/g, " ")
+		.replace(/\s+/g, " ")
+		.trim();
+}
+
 (() => {
 	const root = document.querySelector("search.search");
 	if (!root) return;
+	const form = root.querySelector("form");
 	const input = root.querySelector("#aide_search-input");
 	const category = root.querySelector("#aide_search-category");
 	const panel = root.querySelector(".search-panel");
@@ -12,6 +29,8 @@
 	const fallback = root.querySelector(".search-fallback");
 	const strings = JSON.parse(root.dataset.strings ?? "{}");
 	const others = JSON.parse(root.dataset.otherLanguages ?? "[]");
+	// On the search page the results are the page's content: they stay, and the address follows the query.
+	const inPage = root.dataset.mode === "page";
 	const bundlePath = "/pagefind/";
 	const instances = new Map();
 	let pagefind;
@@ -83,11 +102,29 @@
 			.replace("[COUNT]", String(count))
 			.replace("[SEARCH_TERM]", term);
 
+	const open = () => {
+		panel.hidden = false;
+	};
+	const close = () => {
+		if (!inPage) panel.hidden = true;
+	};
+
+	/** On the search page, the address carries the query, so that it can be copied and sent. */
+	function remember(term) {
+		if (!inPage) return;
+		const url = new URL(location.href);
+		if (term) url.searchParams.set("q", term);
+		else url.searchParams.delete("q");
+		history.replaceState(history.state, "", url);
+	}
+
 	async function run() {
-		const term = input.value.trim();
+		clearTimeout(timer);
+		const term = normaliseQuery(input.value);
 		const query = ++latest;
+		remember(term);
 		if (term.length < 2) {
-			panel.hidden = true;
+			close();
 			return;
 		}
 		const module = await load();
@@ -100,7 +137,7 @@
 		status.textContent = message(found.length, term);
 		// What the list shows now: lets tests (and styles) tell a finished search from a pending one.
 		list.dataset.for = `${term}|${category.value}`;
-		panel.hidden = false;
+		open();
 		fallback.hidden = true;
 		fallback.replaceChildren();
 		if (found.length > 0) return;
@@ -121,14 +158,50 @@
 		clearTimeout(timer);
 		timer = setTimeout(run, 150);
 	};
+	const links = () => [...panel.querySelectorAll(".search-results a, .search-fallback a")];
+
+	if (inPage) open();
+	// The search page's note for readers without JavaScript: this one has it.
+	for (const note of document.querySelectorAll("[data-search-needs-js]")) note.hidden = true;
 	input.addEventListener("input", schedule);
 	category.addEventListener("change", run);
 	input.addEventListener("focus", () => void load(), { once: true });
+	// Enter searches at once; without JavaScript the same form opens the search page.
+	form.addEventListener("submit", (event) => {
+		event.preventDefault();
+		void run();
+	});
 	input.addEventListener("keydown", (event) => {
-		if (event.key === "Escape") {
-			input.value = "";
-			panel.hidden = true;
+		if (event.key === "Escape" && panel.hidden) input.value = "";
+		if (event.key === "ArrowDown" && !panel.hidden) {
+			event.preventDefault();
+			links()[0]?.focus();
 		}
+	});
+	root.addEventListener("keydown", (event) => {
+		if (event.key === "Escape" && !panel.hidden && !inPage) {
+			event.preventDefault();
+			close();
+			input.focus();
+			return;
+		}
+		if (!(event.target instanceof HTMLAnchorElement) || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
+		const all = links();
+		const at = all.indexOf(event.target);
+		if (at < 0) return;
+		event.preventDefault();
+		const next = all[at + (event.key === "ArrowDown" ? 1 : -1)];
+		(next ?? (event.key === "ArrowUp" ? input : event.target)).focus();
+	});
+	// A panel over the page closes when the reader clicks or tabs elsewhere.
+	document.addEventListener("pointerdown", (event) => {
+		if (event.target instanceof Node && !root.contains(event.target)) close();
+	});
+	root.addEventListener("focusout", (event) => {
+		if (event.relatedTarget instanceof Node && !root.contains(event.relatedTarget)) close();
+	});
+	input.addEventListener("click", () => {
+		if (panel.hidden && normaliseQuery(input.value).length >= 2) void run();
 	});
 	document.addEventListener("keydown", (event) => {
 		const typing = event.target instanceof HTMLElement && event.target.closest("input, textarea, select, [contenteditable]");
@@ -136,6 +209,14 @@
 			event.preventDefault();
 			input.focus();
 			input.select();
+			if (panel.hidden && normaliseQuery(input.value).length >= 2) void run();
 		}
 	});
+
+	const shared = new URLSearchParams(location.search).get("q");
+	if (shared) {
+		input.value = shared;
+		input.focus({ preventScroll: true });
+		void run();
+	}
 })();

@@ -71,19 +71,111 @@ interface Entry {
 	slug: string;
 	question: string;
 	anchor: string | null;
+	order: number;
+	category: { documentId: string } | null;
 }
-const content = () => JSON.parse(readFileSync(snapshot, "utf8")) as { locales: Record<string, { entries: Entry[] }> };
+interface Category {
+	documentId: string;
+	slug: string;
+	name: string;
+}
+const content = () =>
+	JSON.parse(readFileSync(snapshot, "utf8")) as { locales: Record<string, { entries: Entry[]; categories: Category[] }> };
+/** The search page's last segment in `locale`: the UI string that names it, read where translators write it. */
+const searchSegment = (locale: string) =>
+	(JSON.parse(readFileSync(join(siteDir, "src", "i18n", `${locale}.json`), "utf8")) as Record<string, string>)["search.segment"];
 
-describe("the FAQ home of each locale", () => {
+describe("the full FAQ page of each locale, /<locale>/faq/", () => {
 	it("shows every question as an <h2> with its anchor, listed in the table of contents", () => {
 		for (const [locale, { entries }] of Object.entries(content().locales)) {
-			const html = page(locale);
+			const html = page(`${locale}/faq`);
 			expect(html).toContain(`<html lang="${locale}">`);
 			for (const entry of entries) {
 				expect(html, entry.question).toContain(`<h2 id="${entry.anchor}">`);
 				expect(html, entry.question).toContain(`<a href="#${entry.anchor}">`);
 			}
 		}
+	});
+});
+
+describe("the help-center home of each locale", () => {
+	it("opens on a big search box, holds no answer, and sends old /<locale>/#<anchor> links to the FAQ page", () => {
+		expect(page("fr")).toContain('<h1 id="aide_hero-title">Comment pouvons-nous vous aider ?</h1>');
+		expect(page("en")).toContain('<h1 id="aide_hero-title">How can we help?</h1>');
+		for (const locale of Object.keys(content().locales)) {
+			const html = page(locale);
+			// One search on the page, the hero's: the header has none here.
+			expect(html.match(/<search /g), locale).toEqual(["<search "]);
+			expect(html, locale).toContain('<search class="search search--hero"');
+			expect(html, locale).not.toContain('class="question"');
+			expect(html, locale).toContain(`<script src="/home-hash.js" data-faq="/${locale}/faq/" defer></script>`);
+			expect(html, locale).toMatch(new RegExp(`<p class="faq-link">\\s*<a href="/${locale}/faq/">`));
+		}
+	});
+
+	it("shows each category as a card: its name linked, its number of answers, its first three questions by order", () => {
+		for (const [locale, { entries, categories }] of Object.entries(content().locales)) {
+			const cards = page(locale).split('<li class="card">').slice(1);
+			const filled = categories.filter((category) => entries.some((entry) => entry.category?.documentId === category.documentId));
+			expect(cards, locale).toHaveLength(filled.length);
+			for (const category of filled) {
+				const card = cards.find((html) => html.includes(`<a href="/${locale}/category/${category.slug}/">${category.name}</a>`));
+				expect(card, `${locale} ${category.name}`).toBeDefined();
+				const own = entries.filter((entry) => entry.category?.documentId === category.documentId);
+				expect(card).toContain(`<p class="meta">${own.length} question${own.length > 1 ? "s" : ""}</p>`);
+				const shown = own.filter((entry) => card?.includes(`<a href="/${locale}/faq/${entry.slug}/">`));
+				expect(shown, `${locale} ${category.name}`).toHaveLength(Math.min(3, own.length));
+				const hidden = own.filter((entry) => !shown.includes(entry));
+				for (const entry of shown) for (const other of hidden) expect(entry.order, entry.slug).toBeLessThanOrEqual(other.order);
+			}
+		}
+	});
+
+	it("lists the most useful answers: the six first by the editors' order", () => {
+		const { entries } = content().locales.en ?? { entries: [] };
+		const popular = page("en").split('<ul class="popular">')[1]?.split("</ul>")[0] ?? "";
+		const shown = entries.filter((entry) => popular.includes(`<a href="/en/faq/${entry.slug}/">`));
+		expect(shown).toHaveLength(Math.min(6, entries.length));
+		for (const entry of shown)
+			for (const other of entries.filter((e) => !shown.includes(e))) expect(entry.order).toBeLessThanOrEqual(other.order);
+	});
+});
+
+describe("the search page of each locale", () => {
+	it("is at /<locale>/<its segment>/, the segment named in the locale's strings, and without JavaScript points to the FAQ page", () => {
+		expect([searchSegment("fr"), searchSegment("en")]).toEqual(["recherche", "search"]);
+		for (const locale of Object.keys(content().locales)) {
+			const path = `/${locale}/${searchSegment(locale)}/`;
+			const html = page(path);
+			expect(html, path).toContain('<search class="search search--page" data-mode="page"');
+			expect(html.match(/<search /g), path).toHaveLength(1);
+			expect(html, path).toMatch(new RegExp(`<p class="notice" data-search-needs-js>[^<]+<a href="/${locale}/faq/">`));
+		}
+		expect(page("/fr/recherche/")).toContain("La recherche a besoin de JavaScript");
+		expect(page("/en/search/")).toContain("Search needs JavaScript");
+	});
+
+	it("is where every search box's form goes without JavaScript, with the query as ?q=", () => {
+		for (const path of ["/fr/", "/fr/faq/", "/fr/faq/ou-sont-situes-vos-serveurs/", "/fr/recherche/"]) {
+			const html = page(path);
+			expect(html, path).toContain('<form action="/fr/recherche/" method="get">');
+			expect(html, path).toMatch(/<input id="aide_search-input" name="q" type="search"/);
+		}
+		expect(page("/en/category/account-and-billing/")).toContain('<form action="/en/search/" method="get">');
+	});
+});
+
+describe("the header and the footer", () => {
+	it("hold the brand, search and the language switcher in the header, and the site's pages in the footer", () => {
+		const html = page("/en/faq/how-do-i-change-my-password/");
+		const header = html.split('<header class="site-header">')[1]?.split("</header>")[0] ?? "";
+		expect(header).toContain('<a class="brand" href="/en/">');
+		expect(header).toContain('<search class="search search--header"');
+		expect(header).toContain('<nav class="switcher"');
+		// The category filter is inside the results panel, not a second control in the header.
+		expect(header).toMatch(/<div class="search-panel" hidden>\s*<div class="search-filter">\s*<label for="aide_search-category">/);
+		const footer = html.split('<footer class="site-footer">')[1]?.split("</footer>")[0] ?? "";
+		for (const href of ["/en/", "/en/faq/", "/en/about/"]) expect(footer).toContain(`<a href="${href}"`);
 	});
 });
 
@@ -145,7 +237,9 @@ describe("the search index", () => {
 		const entry = JSON.parse(readFileSync(join(out, "pagefind", "pagefind-entry.json"), "utf8")) as {
 			languages: Record<string, { page_count: number }>;
 		};
-		const answers = (locale: string) => files().filter((file) => file.startsWith(`${locale}/faq/`)).length;
+		// Entry pages: /<locale>/faq/<slug>/, not the full FAQ page /<locale>/faq/ itself.
+		const answers = (locale: string) =>
+			files().filter((file) => file.startsWith(`${locale}/faq/`) && file !== `${locale}/faq/index.html`).length;
 		expect(Object.keys(entry.languages).sort()).toEqual(["en", "fr"]);
 		expect(entry.languages.fr?.page_count).toBe(answers("fr"));
 		expect(entry.languages.en?.page_count).toBe(answers("en"));
@@ -219,7 +313,8 @@ describe("sitemap and robots.txt", () => {
 		expect(sitemap).toContain(
 			'<url><loc>http://127.0.0.1:4321/en/faq/where-are-your-servers-located/</loc><xhtml:link rel="alternate" hreflang="fr" href="http://127.0.0.1:4321/fr/faq/ou-sont-situes-vos-serveurs/"/><xhtml:link rel="alternate" hreflang="en" href="http://127.0.0.1:4321/en/faq/where-are-your-servers-located/"/></url>',
 		);
-		const pages = files().filter((file) => /^(fr|en)\/(faq|category)\//.test(file));
+		const pages = files().filter((file) => /^(fr|en)\/(faq|category|recherche|search)\//.test(file));
+		expect(pages).toEqual(expect.arrayContaining(["fr/faq/index.html", "fr/recherche/index.html", "en/search/index.html"]));
 		for (const file of pages) expect(sitemap, file).toContain(`<loc>http://127.0.0.1:4321/${file.replace(/index\.html$/, "")}</loc>`);
 		expect(readFileSync(join(out, "robots.txt"), "utf8")).toContain("Sitemap: http://127.0.0.1:4321/sitemap.xml");
 	});
@@ -234,10 +329,16 @@ describe("hostile content from the CMS", () => {
 			const html = readFileSync(join(out, file), "utf8");
 			const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map((match) => match[0]);
 			expect(
-				scripts.every((tag) => /src="\/(lang-choice|lang-redirect|search|share)\.js"/.test(tag)),
+				scripts.every((tag) => /src="\/(lang-choice|lang-redirect|search|share|home-hash)\.js"/.test(tag)),
 				file,
 			).toBe(true);
-			expect(html, file).not.toMatch(/<(iframe|svg|object|embed|form|math|base)\b|http-equiv/i);
+			expect(html, file).not.toMatch(/<(iframe|svg|object|embed|math|base)\b|http-equiv/i);
+			// The one form a page may hold is its search box's, which leads to the locale's search page.
+			const locale = file.split("/")[0] ?? "";
+			expect(
+				[...html.matchAll(/<form\b[^>]*>/gi)].map((match) => match[0]),
+				file,
+			).toEqual(html.includes("<search ") ? [`<form action="/${locale}/${searchSegment(locale)}/" method="get">`] : []);
 			expect(html, file).not.toMatch(/\s(href|src|action|formaction|srcdoc|data)\s*=\s*["']?\s*(javascript|vbscript|data):/i);
 			expect(html, file).not.toMatch(/<[a-z]+[^>]*\son[a-z]+\s*=/i);
 			expect(html, file).not.toMatch(/<Component\b/);
@@ -262,7 +363,7 @@ describe("a large help center", () => {
 	const large = join(work, "large");
 	afterAll(() => removeSite(large));
 
-	it("gets a light FAQ home: each category's first questions and a link to all of them, no answers", async () => {
+	it("gets a light home and FAQ page: each category's first questions and a link to all of them, no answers", async () => {
 		// 250 entries per locale in two categories, built from a snapshot like the CMS's.
 		const largeSnapshot = join(work, "large.json");
 		writeSyntheticSnapshot(largeSnapshot, 250);
@@ -271,13 +372,20 @@ describe("a large help center", () => {
 
 		const home = page("en", large);
 		expect(home).not.toContain('class="question"');
-		expect(home.match(/href="\/en\/faq\//g)).toHaveLength(10);
+		// Two cards of three questions, and six popular answers.
+		expect(home.match(/href="\/en\/faq\/[^"]/g)).toHaveLength(12);
 		expect(home).toContain('<a href="/en/category/en-rubrique-0/">All 125 questions in Section 0</a>');
-		expect(page("fr", large)).toContain("Les 125 questions de « Rubrique 1 »");
+		const faq = page("en/faq", large);
+		expect(faq).not.toContain('class="question"');
+		expect(faq.match(/href="\/en\/faq\/[^"]/g)).toHaveLength(10);
+		expect(faq).toContain('<a href="/en/category/en-rubrique-0/">All 125 questions in Section 0</a>');
+		expect(page("fr/faq", large)).toContain("Les 125 questions de « Rubrique 1 »");
 		const category = page("/en/category/en-rubrique-1/", large);
 		expect(category.match(/class="question"/g)).toHaveLength(125);
 		expect(category).toContain("<strong>249</strong>");
-		const report = await new HtmlValidate().validateString(home);
-		expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}: ${m.ruleId} ${m.message}`))).toEqual([]);
+		for (const html of [home, faq]) {
+			const report = await new HtmlValidate().validateString(html);
+			expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}: ${m.ruleId} ${m.message}`))).toEqual([]);
+		}
 	});
 });

@@ -25,7 +25,7 @@ const ENTRIES: Array<[string, string]> = [
 	["search-input", "The search box was #search-input."],
 	["search-category", "The category filter was #search-category."],
 	["search-results", "The results list was #search-results."],
-	["toc-title", "The home's table of contents was titled #toc-title."],
+	["toc-title", "The FAQ page's table of contents was titled #toc-title."],
 	["related-title", "### Related title\n\nThe related questions were titled #related-title."],
 	["category-fr-rubrique-0", "The first category's heading was #category-fr-rubrique-0."],
 	["category-en-rubrique-0", "And in English, #category-en-rubrique-0."],
@@ -77,9 +77,9 @@ it("gives every element of every page a unique id, even when anchors are the pag
 });
 
 it("keeps every entry's anchor as its heading's id, answer headings under it, and every #link on a page resolving", () => {
-	const home = readFileSync(join(out, "fr", "index.html"), "utf8");
-	for (const [anchor] of ENTRIES) expect(home).toContain(`<h2 id="${anchor}">`);
-	expect(idsOf(home)).toEqual(
+	const faq = readFileSync(join(out, "fr", "faq", "index.html"), "utf8");
+	for (const [anchor] of ENTRIES) expect(faq).toContain(`<h2 id="${anchor}">`);
+	expect(idsOf(faq)).toEqual(
 		expect.arrayContaining(["foo--bar", "foo--bar-1", "main--search-input", "related-title--related-title", "section--section"]),
 	);
 	for (const file of pages()) {

@@ -1,6 +1,8 @@
 import { defaultLocale, locales, textDirection } from "@aide/locales";
 
 export const homeUrl = (locale: string) => `/${locale}/`;
+/** The full FAQ page: every answer under its anchor (the seed's shape), one click from the home. */
+export const faqUrl = (locale: string) => `/${locale}/faq/`;
 export const entryUrl = (locale: string, slug: string) => `/${locale}/faq/${slug}/`;
 export const categoryUrl = (locale: string, slug: string) => `/${locale}/category/${slug}/`;
 /** An entry's language-neutral link, which sends each reader to its version in their language (pages/q/[id].astro). */

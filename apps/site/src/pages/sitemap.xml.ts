@@ -4,7 +4,8 @@ import { getCollection } from "astro:content";
 import { localeCodes } from "@aide/locales";
 import type { APIRoute } from "astro";
 import { aboutPages } from "../lib/about";
-import { alternatesOf, categoryUrl, entryUrl, homeUrl, siteOf } from "../lib/urls";
+import { searchUrl } from "../lib/search-url";
+import { alternatesOf, categoryUrl, entryUrl, faqUrl, homeUrl, siteOf } from "../lib/urls";
 
 type Cluster = Record<string, string>;
 
@@ -15,7 +16,8 @@ export const GET: APIRoute = async ({ site }) => {
 	const absolute = (path: string) => new URL(path, base).href;
 	// Alternates in the order of the locales list, so that the file is the same from build to build.
 	const ordered = (cluster: Cluster) => localeCodes.filter((code) => cluster[code]).map((code) => [code, cluster[code] as string] as const);
-	const clusters: Cluster[] = [Object.fromEntries(localeCodes.map((code) => [code, homeUrl(code)])), aboutPages];
+	const everyLocale = (url: (locale: string) => string): Cluster => Object.fromEntries(localeCodes.map((code) => [code, url(code)]));
+	const clusters: Cluster[] = [everyLocale(homeUrl), everyLocale(faqUrl), everyLocale((code) => searchUrl(code)), aboutPages];
 	const seen = new Set<string>();
 	const items = [
 		...(await getCollection("entries")).map((entry) => alternatesOf(entry.data, entryUrl)),
