@@ -20,6 +20,7 @@ const entry = (documentId: string, locale: string, permalinkId: string, question
 	outdated: false,
 	html: "<p>x</p>",
 	headings: [],
+	media: [],
 });
 
 describe("permalinkPages", () => {

@@ -13,6 +13,7 @@ const entry = (html: string): SiteEntry => ({
 	summary: null,
 	keywords: null,
 	anchor: "settings",
+	permalinkId: "settings",
 	order: 1,
 	category: null,
 	translations: {},
