@@ -9,10 +9,9 @@ import { join } from "node:path";
 import { ENTRY_UID } from "@aide/cms-contract";
 import { localeCodes } from "@aide/locales";
 import { type BuildManifest, liveBuild, readBuildManifest, removeSite } from "@aide/site-build";
-import { ADMIN, publishEntry, request, sleep, startPortal } from "@aide/testing";
+import { ADMIN, publishEntry, request, sleep, startPortal, uploadImage } from "@aide/testing";
 import { type AuditedPage, discoverPages } from "./discover-pages.ts";
 import { samplePng } from "./sample-png.ts";
-import { uploadImage } from "./upload-image.ts";
 
 export interface AuditedSite {
 	/** The public site, `http://127.0.0.1:<port>`. */
@@ -106,7 +105,7 @@ export async function startAuditedSite(log: (line: string) => void): Promise<Aud
 		const login = await request(`${cmsUrl}/admin/login`, { method: "POST", body: ADMIN });
 		const token: unknown = login.body?.data?.token;
 		if (typeof token !== "string") throw new Error(`Logging in to the CMS as ${ADMIN.email} failed: ${login.status}`);
-		const url = await uploadImage(cmsUrl, token, { name: "account-settings.png", png: samplePng().png, alt: altText("en") });
+		const { url } = await uploadImage(cmsUrl, token, { name: "account-settings.png", bytes: samplePng(), alternativeText: altText("en") });
 		log(`uploaded ${url}; adding it to entry ${documentId} in ${localeCodes.join(", ")} and waiting for the rebuild...`);
 		for (const locale of localeCodes) await addImage(cmsUrl, token, documentId, locale, url);
 		for (const locale of localeCodes) {

@@ -22,26 +22,33 @@ function chunk(type: string, data: Buffer): Buffer {
 	return Buffer.concat([length, body, crc]);
 }
 
-/**
- * A `width` x `height` PNG: horizontal bands of `colour` and white, so that it is visibly an image in a
- * screenshot, and so that two colours make two different files.
- */
-export function pngImage(width: number, height: number, colour: readonly [number, number, number] = [37, 99, 235]): Buffer {
+/** An RGB colour, 0-255 per channel. */
+export type Rgb = readonly [number, number, number];
+
+/** A `width` x `height` RGB PNG whose pixel at (x, y) is `pixelAt(x, y)`. */
+export function pngFrom(width: number, height: number, pixelAt: (x: number, y: number) => Rgb): Buffer {
 	const header = Buffer.alloc(13);
 	header.writeUInt32BE(width, 0);
 	header.writeUInt32BE(height, 4);
 	header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB, no interlace
-	const band = Math.max(1, Math.round(height / 8));
-	const rows = Array.from({ length: height }, (_, y) => {
-		const pixel = Math.floor(y / band) % 2 === 0 ? colour : [255, 255, 255];
-		return Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => pixel).flat())]);
-	});
+	const stride = 1 + width * 3;
+	const pixels = Buffer.alloc(stride * height); // each row starts with its filter type, 0 (none)
+	for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) pixels.set(pixelAt(x, y), y * stride + 1 + x * 3);
 	return Buffer.concat([
 		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
 		chunk("IHDR", header),
-		chunk("IDAT", deflateSync(Buffer.concat(rows))),
+		chunk("IDAT", deflateSync(pixels)),
 		chunk("IEND", Buffer.alloc(0)),
 	]);
+}
+
+/**
+ * A `width` x `height` PNG: horizontal bands of `colour` and white, so that it is visibly an image in a
+ * screenshot, and so that two colours make two different files.
+ */
+export function pngImage(width: number, height: number, colour: Rgb = [37, 99, 235]): Buffer {
+	const band = Math.max(1, Math.round(height / 8));
+	return pngFrom(width, height, (_x, y) => (Math.floor(y / band) % 2 === 0 ? colour : [255, 255, 255]));
 }
 
 /**

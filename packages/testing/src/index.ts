@@ -5,7 +5,7 @@ export { ADMIN, type RunningCms, runServe, type StartOptions, startCms } from ".
 export { createEntryDraft, publishEntry } from "./content.ts";
 export { freePort } from "./free-port.ts";
 export { request } from "./http.ts";
-export { pngImage, type UploadedImage, uploadImage } from "./images.ts";
+export { pngFrom, pngImage, type Rgb, type UploadedImage, uploadImage } from "./images.ts";
 export { type Portal, portHeld, sleep, startPortal } from "./portal-process.ts";
 export { describeProcess, processTree, running } from "./process-tree.ts";
 export { writeSyntheticSnapshot } from "./snapshot.ts";
