@@ -164,7 +164,7 @@ describe("publishing and previewing", () => {
 		expect(await page(`/en/faq/${entry.slug}/`)).toBe(patched);
 		expect(await page("/en/")).toContain(marker);
 		expect(logs.at(-1)).toMatch(
-			/^rebuild #\d+ \(entry\.publish api::faq-entry\.faq-entry.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s\)\.$/,
+			/^rebuild #\d+ \(entry\.publish api::faq-entry\.faq-entry.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s, compressed in \d+\.\d s\)\.$/,
 		);
 	});
 });

@@ -23,6 +23,7 @@ import {
 	linkedCopyOfLive,
 	liveBuild,
 	pageFile,
+	precompressFiles,
 	promoteBuild,
 	readBuildManifest,
 	removeBuild,
@@ -229,7 +230,8 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				const copy = linkedCopyOfLive(options.dist);
 				if (!copy) return;
 				try {
-					for (const { path, html } of pages) replaceFile(join(copy.dir, "client"), path, html);
+					// replaceFile drops each page's stale compressed copies; new ones are written before it goes live.
+					await precompressFiles(pages.map(({ path, html }) => replaceFile(join(copy.dir, "client"), path, html)));
 				} catch (error) {
 					removeBuild(copy.dir);
 					throw error;
