@@ -84,7 +84,10 @@
 			.replace("[SEARCH_TERM]", term);
 
 	async function run() {
-		const term = input.value.trim();
+		const term = input.value
+			.trim()
+			.replace(/[\u2019\u2018\u02BC]/g, "'")
+			.replace(/[\u00A0\u202F]/g, " ");
 		const query = ++latest;
 		if (term.length < 2) {
 			panel.hidden = true;
