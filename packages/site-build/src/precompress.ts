@@ -18,9 +18,11 @@ export const COMPRESSIBLE = /\.(?:html|css|js|mjs|json|xml|svg|txt|webmanifest)$
 export const MIN_BYTES = 1024;
 /**
  * Brotli's quality: 11 (its best) for stylesheets and scripts, few and downloaded by every reader;
- * 5 for the rest (pages, the sitemap, data), many and each read far less. Measured on 2,048 pages (1,000 entries per
- * locale, 9 MB of HTML), on this 2-core machine: quality 11 took 32 s and came to 1.11 MB, 5 took
- * 0.7 s and 1.21 MB (9 took 8.6 s for 1.20 MB); gzip -9 took 0.5 s for 1.40 MB.
+ * 5 for the rest (pages, the sitemap, data), many and each read far less. Measured on this 2-core
+ * machine over 2,048 generated pages (9 MB of HTML): quality 11 took 32 s for 1.11 MB, 9 took 8.6 s
+ * for 1.20 MB, 5 took 0.7 s for 1.21 MB; gzip -9 took 0.5 s for 1.40 MB. With this choice, `npm run
+ * bench -- --entries 1000` spends about 3 s compressing (the build went from 13.9 s to 16.5 s, 1.5 s
+ * of it the indexing of index-site.ts), and its first search downloads 108 KB instead of 143 KB.
  */
 export const BROTLI_QUALITY = { script: 11, other: 5 } as const;
 /** The suffix of each compressed copy, by its Content-Encoding: what the server reads back. */
