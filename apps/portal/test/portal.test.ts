@@ -40,7 +40,7 @@ describe("npm start", () => {
 		// The demo content's publish events wait for, and join, the first build.
 		expect(output).not.toContain("aide: rebuild #2");
 		expect(output).toMatch(
-			/aide: rebuild #1 \(.*\bstart\b.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s\)\./,
+			/aide: rebuild #1 \(.*\bstart\b.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s, compressed in \d+\.\d s\)\./,
 		);
 		expect(output).not.toContain("MODULE_TYPELESS_PACKAGE_JSON");
 	});

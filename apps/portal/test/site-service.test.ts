@@ -172,7 +172,7 @@ describe("publishing and previewing", () => {
 		expect(await page(PERMALINK)).toBe(permalink);
 		expect(await page("/en/faq/")).toContain(marker);
 		expect(logs.at(-1)).toMatch(
-			/^rebuild #\d+ \(entry\.publish api::faq-entry\.faq-entry.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s\)\.$/,
+			/^rebuild #\d+ \(entry\.publish api::faq-entry\.faq-entry.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s, compressed in \d+\.\d s\)\.$/,
 		);
 	});
 });

@@ -8,7 +8,8 @@
 //    frees its memory (a gigabyte at 20,000 pages) before Pagefind needs as much, and a fresh one is
 //    started (and loads Astro) once the new build is live, ready for the next; it is also replaced
 //    after a crash or BUILDS_PER_PROCESS builds;
-// 3. a fresh index process runs Pagefind over the new folder, and exits;
+// 3. a fresh index process runs Pagefind over the new folder, writes the compressed copies of its
+//    text files (precompress.ts), and exits;
 // 4. the new build goes live (builds.ts). A failure at any step removes the new folder and changes nothing.
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -34,7 +35,7 @@ export interface BuildOutcome {
 	/** Where the time went, for the log. */
 	detail?: string;
 	/** A successful build's figures. */
-	figures?: { pages: number; renderMs: number; indexMs: number };
+	figures?: { pages: number; renderMs: number; indexMs: number; compressMs: number };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -79,8 +80,8 @@ export class SiteBuilder {
 		if (large) this.warm();
 		return {
 			ok: true,
-			figures: { pages: indexed.pages, renderMs: rendered.renderMs, indexMs: indexed.indexMs },
-			detail: `${indexed.pages} pages; rendered in ${seconds(rendered.renderMs)}, indexed in ${seconds(indexed.indexMs)}`,
+			figures: { pages: indexed.pages, renderMs: rendered.renderMs, indexMs: indexed.indexMs, compressMs: indexed.compressMs },
+			detail: `${indexed.pages} pages; rendered in ${seconds(rendered.renderMs)}, indexed in ${seconds(indexed.indexMs)}, compressed in ${seconds(indexed.compressMs)}`,
 		};
 	}
 

@@ -1,13 +1,14 @@
 // The two build processes of build-process.ts, told their role by their first argument. `render`:
 // a long-lived process that renders with Astro (loaded once: a rebuild of a small site costs the
-// build alone); `index`: a one-job process that indexes a rendered build with Pagefind.
+// build alone); `index`: a one-job process that indexes a rendered build with Pagefind, then writes
+// the compressed copies of its text files.
 // Each gets a request and answers { ok, ... } or { ok: false, error }.
 
 export type WorkerRole = "render" | "index";
 export type WorkerRequest = { step: "render"; dist: string } | { step: "index"; buildDir: string };
 export type WorkerReply =
 	| { ok: true; step: "render"; buildDir: string; renderMs: number; pages: number }
-	| { ok: true; step: "index"; pages: number; indexMs: number }
+	| { ok: true; step: "index"; pages: number; indexMs: number; compressMs: number }
 	| { ok: false; error: string };
 
 // Each step loads only its own code: the index process has no use for Astro's hundreds of megabytes.

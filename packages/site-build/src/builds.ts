@@ -20,6 +20,7 @@ import {
 import { rm } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { paths, siteOutDir } from "@aide/config";
+import { removeCopies } from "./precompress.ts";
 
 const siteDir = paths.site;
 
@@ -84,12 +85,16 @@ export function pathInside(root: string, ...segments: string[]): string {
 
 /**
  * Replaces the file `segments` in the build folder `root` (a linked copy) with new content, leaving
- * the file it was linked to alone. The segments must be plain names (see {@link pathInside}).
+ * the file it was linked to alone, and returns its path. Its compressed copies (precompress.ts) go
+ * too: they hold the old content, and the server would send them. {@link precompressFiles} writes
+ * new ones. The segments must be plain names (see {@link pathInside}).
  */
-export function replaceFile(root: string, segments: readonly string[], content: string): void {
+export function replaceFile(root: string, segments: readonly string[], content: string): string {
 	const file = pathInside(root, ...segments);
 	rmSync(file, { force: true });
+	removeCopies(file);
 	writeFileSync(file, content);
+	return file;
 }
 
 /** Puts a finished build live, atomically, then removes builds older than the one it replaced (see {@link buildsPruned}). */

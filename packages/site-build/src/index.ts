@@ -1,6 +1,6 @@
-// The site build: Astro renders apps/site into a new build folder, Pagefind indexes it, and the
-// folder is put live by an atomic swap; the build's manifest says where each entry's pages are
-// (see each module's header).
+// The site build: Astro renders apps/site into a new build folder, Pagefind indexes it, its text
+// files get compressed copies, and the folder is put live by an atomic swap; the build's manifest
+// says where each entry's pages are (see each module's header).
 export { BUILDS_PER_PROCESS, type BuildOutcome, buildHeapMb, LARGE_SITE_PAGES, SiteBuilder } from "./build-process.ts";
 export {
 	buildsPruned,
@@ -14,6 +14,8 @@ export {
 	removeSite,
 	replaceFile,
 } from "./builds.ts";
-export { IndexError, indexSite } from "./index-site.ts";
+export { IndexError, indexSite, pageUrl } from "./index-site.ts";
+export { NON_BREAKING_SPACES, plainTypography, TYPOGRAPHIC_APOSTROPHES } from "./index-typography.ts";
 export { type BuildManifest, type EntryPage, MANIFEST_FILE, MEDIA_FILE_NAME, pageFile, readBuildManifest } from "./manifest.ts";
 export { copyBuildMedia, linkMedia, MEDIA_DIR } from "./media.ts";
+export { COMPRESSIBLE, COPY_SUFFIX, MIN_BYTES, precompressFiles, precompressSite } from "./precompress.ts";

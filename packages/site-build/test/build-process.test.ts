@@ -4,6 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliDecompressSync } from "node:zlib";
 import { writeSyntheticSnapshot } from "@aide/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildHeapMb, removeSite, SiteBuilder } from "../src/index.ts";
@@ -41,6 +42,10 @@ describe("SiteBuilder", () => {
 			expect(first.ok, first.error).toBe(true);
 			expect(first.figures?.pages).toBe(htmlFiles(dist));
 			expect(readFileSync(join(dist, "en", "faq", "en-question-3", "index.html"), "utf8")).toContain("Question en 3 ?");
+			// The index process wrote the compressed copies too.
+			expect(first.detail).toMatch(/, compressed in \d+\.\d s$/);
+			const page = readFileSync(join(dist, "en", "faq", "en-question-3", "index.html"));
+			expect(brotliDecompressSync(readFileSync(join(dist, "en", "faq", "en-question-3", "index.html.br")))).toEqual(page);
 			expect(builder.pids).toEqual([renderPid]);
 			const firstBuild = realpathSync(dist);
 			writeSyntheticSnapshot(growing, 7);

@@ -26,6 +26,7 @@ import {
 	linkMedia,
 	liveBuild,
 	pageFile,
+	precompressFiles,
 	promoteBuild,
 	readBuildManifest,
 	removeBuild,
@@ -247,7 +248,8 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				const copy = linkedCopyOfLive(options.dist);
 				if (!copy) return;
 				try {
-					for (const { path, html } of pages) replaceFile(join(copy.dir, "client"), path, html);
+					// replaceFile drops each page's stale compressed copies; new ones are written before it goes live.
+					await precompressFiles(pages.map(({ path, html }) => replaceFile(join(copy.dir, "client"), path, html)));
 					// The images the new answers show; the ones they no longer show stay until the full rebuild.
 					linkMedia(
 						join(copy.dir, "client"),
