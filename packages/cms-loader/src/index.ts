@@ -1,3 +1,13 @@
 export { cmsLoader } from "./loader.ts";
+export { siteSettingsLoader } from "./settings-loader.ts";
 export { buildSiteModel, type SiteCategory, type SiteEntry } from "./site-model.ts";
+export {
+	fetchSiteSettings,
+	loadSiteSettings,
+	readSnapshotSettings,
+	type SettingsDocuments,
+	type SiteSettings,
+	toSiteSettings,
+	validateSettings,
+} from "./site-settings.ts";
 export { loadEntryPreview, loadEntryVersions, loadSiteContent, readSnapshot, writeSnapshot } from "./source.ts";
