@@ -1,7 +1,7 @@
 // The help center's settings as the pages show them: what support staff set in the CMS (the
 // `settings` collection, one item per locale), else the defaults: the name and tagline of the UI
 // strings (apps/site/src/i18n/<code>.json) and the stylesheet's own accent colour (styles/global.css).
-import { getCollection, getEntry } from "astro:content";
+import { getCollection } from "astro:content";
 import { defaultLocale } from "@aide/locales";
 import { t } from "../i18n";
 
@@ -16,7 +16,8 @@ export interface ShownSettings {
 
 /** The settings of `locale`, each field that is not set replaced by its default. */
 export async function siteSettings(locale: string): Promise<ShownSettings> {
-	const set = (await getEntry("settings", locale))?.data;
+	// Not getEntry: it logs a warning for a locale without settings, on every page, where the defaults are the normal case.
+	const set = (await getCollection("settings")).find((entry) => entry.id === locale)?.data;
 	return {
 		name: set?.name ?? t(locale, "site.name"),
 		tagline: set?.tagline ?? t(locale, "site.tagline"),
