@@ -86,6 +86,7 @@ describe("the site token", () => {
 				"api::category.category.findOne",
 				"api::faq-entry.faq-entry.find",
 				"api::faq-entry.faq-entry.findOne",
+				"api::site-setting.site-setting.find",
 			]);
 		}
 	});
