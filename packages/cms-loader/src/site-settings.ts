@@ -1,6 +1,6 @@
 // The help center's settings (content-models/site-setting.json, a single type edited in the CMS):
 // read per locale from the CMS or a snapshot, validated against the content model, and handed to the
-// site as plain values. A locale without published settings has none here: the site then shows its
+// site as plain values. A locale without published settings gets empty ones: the site then shows its
 // defaults (apps/site/src/lib/site-settings.ts).
 import { readFileSync } from "node:fs";
 import { type ClientOptions, cmsUrl, fetchOne, tokenFromEnv, validateDocuments } from "@aide/cms-client";
@@ -62,8 +62,9 @@ export async function loadSiteSettings(env: Env = process.env, onRetry?: (messag
 /** Text an editor left blank is no text: the default shows. */
 const text = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
 
-/** One locale's settings document as the pages use it. */
-export function toSiteSettings(locale: string, document: SiteSetting): SiteSettings {
+/** One locale's settings document as the pages use it; with none (`null`), every field is empty and the defaults show. */
+export function toSiteSettings(locale: string, document: SiteSetting | null): SiteSettings {
+	if (!document) return { locale, name: null, tagline: null, logo: null, accentColor: null, contact: null, footerLinks: [] };
 	const contactUrl = text(document.contactUrl);
 	return {
 		locale,
