@@ -1,5 +1,6 @@
 import { localeCodes } from "@aide/locales";
 import type { Loader } from "astro/loaders";
+import { accentWarning } from "./accent-contrast.ts";
 import { loadSiteSettings, toSiteSettings } from "./site-settings.ts";
 
 /**
@@ -21,6 +22,11 @@ export function siteSettingsLoader(): Loader {
 			);
 			store.clear();
 			for (const { id, data } of items) store.set({ id, data, digest: generateDigest(data) });
+			const colours = new Set(items.flatMap(({ data }) => (typeof data.accentColor === "string" ? [data.accentColor] : [])));
+			for (const colour of colours) {
+				const warning = accentWarning(colour);
+				if (warning) logger.warn(warning);
+			}
 			const set = localeCodes.filter((locale) => documents[locale]);
 			const missing = localeCodes.filter((locale) => !documents[locale]);
 			logger.info(

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { accentWarning, contrastWithWhite } from "../src/accent-contrast.ts";
 import { readSnapshotSettings, toSiteSettings, validateSettings } from "../src/index.ts";
 
 const work = mkdtempSync(join(tmpdir(), "aide-settings-"));
@@ -66,5 +67,21 @@ describe("a snapshot's settings", () => {
 		const file = join(work, "old.json");
 		writeFileSync(file, JSON.stringify({ fetchedAt: "", locales: {} }));
 		expect(readSnapshotSettings(file)).toEqual({});
+	});
+});
+
+describe("the main colour's contrast with the white page", () => {
+	it("is WCAG's ratio, for every length of CSS hex", () => {
+		expect(contrastWithWhite("#000")).toBeCloseTo(21, 5);
+		expect(contrastWithWhite("#ffffff")).toBeCloseTo(1, 5);
+		expect(contrastWithWhite("#0b57a4")).toBeCloseTo(contrastWithWhite("#0b57a4ff"), 5);
+		expect(contrastWithWhite("#777")).toBeCloseTo(4.48, 2);
+	});
+
+	it("warns of a colour too light for links, saying what to do", () => {
+		expect(accentWarning("#0b57a4")).toBeUndefined();
+		expect(accentWarning("#ffcc00")).toBe(
+			"The main colour of the site settings, #ffcc00, has a contrast of 1.5:1 with the white page, below the 4.5:1 links need to be read (WCAG AA). Choose a darker colour in the CMS (Site settings).",
+		);
 	});
 });
