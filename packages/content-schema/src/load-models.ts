@@ -52,7 +52,8 @@ export function loadComponents(dir: string): ReadonlyMap<string, LoadedComponent
 	const root = join(dir, "components");
 	const found = new Map<string, LoadedComponent>();
 	if (!existsSync(root)) return found;
-	for (const category of readdirSync(root).sort()) {
+	const categories = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+	for (const category of categories.map((entry) => entry.name).sort()) {
 		for (const fileName of readdirSync(join(root, category))
 			.filter((name) => name.endsWith(".json"))
 			.sort()) {

@@ -36,7 +36,7 @@ export function strapiComponentFile(component: LoadedComponent): GeneratedFile {
 	return { path: `${component.category}/${component.name}.json`, content: `${JSON.stringify(component.component, null, 2)}\n` };
 }
 
-/** Every component the models use, once. */
+/** Every component of the models' folder, once. */
 function componentsOf(models: readonly LoadedModel[]): LoadedComponent[] {
 	const all = new Map<string, LoadedComponent>();
 	for (const model of models) for (const [uid, component] of model.components ?? []) all.set(uid, component);
@@ -45,8 +45,8 @@ function componentsOf(models: readonly LoadedModel[]): LoadedComponent[] {
 
 /**
  * Puts the models into a Strapi app's `src/api/` folder, and their components into `src/components/`
- * (Strapi's place for them, beside `src/api/`; reported as `../components/<category>/<name>.json`). With `check`, writes nothing and reports
- * what differs, so a test can fail when the two drift.
+ * (Strapi's place for them, beside `src/api/`; reported as `../components/<category>/<name>.json`).
+ * With `check`, writes nothing and reports what differs, so a test can fail when the two drift.
  */
 export function syncStrapiApi(models: readonly LoadedModel[], apiDir: string, { check = false } = {}): SyncReport {
 	const changed: string[] = [];
