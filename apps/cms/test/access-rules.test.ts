@@ -72,7 +72,7 @@ describe("anonymous and users-permissions access", () => {
 });
 
 describe("the site token", () => {
-	it("and the preview token are the only content API tokens, custom, with find and findOne on entries and categories", async () => {
+	it("and the preview token are the only content API tokens, custom, with find and findOne on entries and categories and find on the site settings", async () => {
 		const { body } = await request(`${cms.url}/admin/api-tokens`, { token: admin });
 		const tokens = body.data as Array<{ id: number; name: string; type: string }>;
 		expect(tokens.map((token) => [token.name, token.type]).sort()).toEqual([
