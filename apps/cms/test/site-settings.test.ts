@@ -108,14 +108,18 @@ describe("a support editor", () => {
 			body: { accentColor: "red;}body{" },
 		});
 		expect(colour.status).toBe(400);
-		expect(colour.body.error.message).toContain('accentColor "red;}body{" is refused');
+		expect(colour.body.error.message).toBe(
+			'accentColor "red;}body{" is refused: it must be a CSS hex colour: # and 3, 4, 6 or 8 hexadecimal digits, such as #0b57a4.',
+		);
 		const link = await request(`${cms.url}${ADMIN_PATH}?locale=fr`, {
 			token: editor,
 			method: "PUT",
 			body: { contactUrl: "javascript:alert(1)" },
 		});
 		expect(link.status).toBe(400);
-		expect(link.body.error.message).toContain('contactUrl "javascript:alert(1)" is refused');
+		expect(link.body.error.message).toBe(
+			'contactUrl "javascript:alert(1)" is refused: it must be a web address starting with https:// or http://, or an e-mail address starting with mailto: (mailto:support@example.com), without spaces or quotes.',
+		);
 		const now = await request(`${cms.url}${ADMIN_PATH}?locale=fr`, { token: editor });
 		expect(now.body.data.accentColor).toBe("#7a1fa2");
 	});

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { LoadedComponent, LoadedModel } from "./load-models.ts";
+import { PATTERN_RULES } from "./pattern-rules.ts";
 
 /** One file of a Strapi app's `src/api/` folder, with the content it must have. */
 export interface GeneratedFile {
@@ -44,14 +45,33 @@ function componentsOf(models: readonly LoadedModel[]): LoadedComponent[] {
 }
 
 /**
- * Puts the models into a Strapi app's `src/api/` folder, and their components into `src/components/`
- * (Strapi's place for them, beside `src/api/`; reported as `../components/<category>/<name>.json`).
+ * What each `regex` of the models asks, in words (pattern-rules.ts), for the CMS's own messages on
+ * save: `src/generated/pattern-rules.json`, read by its middlewares/pattern-fields.ts.
+ */
+export function patternRulesFile(models: readonly LoadedModel[]): GeneratedFile {
+	const attributes = models.flatMap((entry) => [
+		...Object.values(entry.model.attributes),
+		...[...(entry.components?.values() ?? [])].flatMap((component) => Object.values(component.component.attributes)),
+	]);
+	const used = new Set(attributes.flatMap((attribute) => ("regex" in attribute && attribute.regex ? [attribute.regex] : [])));
+	const rules = Object.fromEntries(Object.entries(PATTERN_RULES).filter(([regex]) => used.has(regex)));
+	return { path: "../generated/pattern-rules.json", content: `${JSON.stringify(rules, null, 2)}\n` };
+}
+
+/**
+ * Puts the models into a Strapi app's `src/api/` folder, their components into `src/components/`
+ * (Strapi's place for them, beside `src/api/`; reported as `../components/<category>/<name>.json`)
+ * and the words of their patterns into `src/generated/pattern-rules.json`.
  * With `check`, writes nothing and reports what differs, so a test can fail when the two drift.
  */
 export function syncStrapiApi(models: readonly LoadedModel[], apiDir: string, { check = false } = {}): SyncReport {
 	const changed: string[] = [];
 	const components = componentsOf(models).map(strapiComponentFile);
-	const files = [...models.flatMap(strapiFilesFor), ...components.map((file) => ({ ...file, path: `../components/${file.path}` }))];
+	const files = [
+		...models.flatMap(strapiFilesFor),
+		...components.map((file) => ({ ...file, path: `../components/${file.path}` })),
+		patternRulesFile(models),
+	];
 	for (const file of files) {
 		const target = join(apiDir, file.path);
 		const current = existsSync(target) ? readFileSync(target, "utf8") : undefined;

@@ -22,7 +22,7 @@ describe("syncStrapiApi", () => {
 		expect(syncStrapiApi(models, apiDir, { check: true }).changed).toContain("faq-entry/content-types/faq-entry/schema.json");
 
 		const first = syncStrapiApi(models, apiDir);
-		expect(first.changed).toHaveLength(13);
+		expect(first.changed).toHaveLength(14);
 		expect(first.changed).toContain("../components/site/footer-link.json");
 		expect(JSON.parse(readFileSync(join(apiDir, "../components/site/footer-link.json"), "utf8")).collectionName).toBe(
 			"components_site_footer_links",
@@ -32,6 +32,8 @@ describe("syncStrapiApi", () => {
 		expect(readFileSync(join(apiDir, "category/routes/category.ts"), "utf8")).toContain(
 			'factories.createCoreRouter("api::category.category")',
 		);
+		const rules = JSON.parse(readFileSync(join(apiDir, "../generated/pattern-rules.json"), "utf8")) as Record<string, string>;
+		expect(Object.values(rules)).toContainEqual(expect.stringMatching(/^must be a CSS hex colour/));
 		expect(syncStrapiApi(models, apiDir, { check: true })).toEqual({ changed: [], orphans: [] });
 	});
 });

@@ -4,6 +4,8 @@
  * an address on the site service's preview: `..` or `a/b` must never be stored at all.
  */
 import { errors } from "@strapi/utils";
+// What each pattern asks, in words: generated from content-models/ by the sync (see packages/content-schema).
+import patternRules from "../generated/pattern-rules.json";
 
 /** The pattern of slugs and anchors (content-models/*.json): words of a-z and 0-9 joined by single dashes. */
 export const WORDS_WITH_DASHES = "^[a-z0-9]+(?:-[a-z0-9]+)*$";
@@ -18,9 +20,10 @@ interface DocumentCall {
 
 /** What an editor reads when a value does not match its field's pattern. */
 export function patternMessage(field: string, value: string, regex: string): string {
-	return regex === WORDS_WITH_DASHES
-		? `${field} "${value}" is refused: it becomes part of an address on the site, so use only lowercase letters a to z and digits, in words joined by single dashes, such as "changer-mon-mot-de-passe".`
-		: `${field} "${value}" is refused: it must match ${regex}.`;
+	if (regex === WORDS_WITH_DASHES)
+		return `${field} "${value}" is refused: it becomes part of an address on the site, so use only lowercase letters a to z and digits, in words joined by single dashes, such as "changer-mon-mot-de-passe".`;
+	const rule = (patternRules as Record<string, string | undefined>)[regex];
+	return `${field} "${value}" is refused: it ${rule ?? `must match ${regex}`}.`;
 }
 
 export function patternFields() {
