@@ -1,5 +1,6 @@
 // Strapi's names for the content types of content-models/: `api::<singularName>.<singularName>`
-// (as packages/content-schema names them) and the REST collection, `/api/<pluralName>`.
+// (as packages/content-schema names them) and the REST path: `/api/<pluralName>` for a collection,
+// `/api/<singularName>` for a single type (the site settings).
 // Written out rather than read from content-models/ at load time, since the compiled CMS and the
 // tools do not all run next to that folder; test/content-types.test.ts checks them against it.
 
@@ -7,3 +8,5 @@ export const ENTRY_UID = "api::faq-entry.faq-entry";
 export const CATEGORY_UID = "api::category.category";
 export const ENTRY_COLLECTION = "faq-entries";
 export const CATEGORY_COLLECTION = "categories";
+export const SETTINGS_UID = "api::site-setting.site-setting";
+export const SETTINGS_PATH = "site-setting";

@@ -8,6 +8,10 @@ export declare const CATEGORY_UID: "api::category.category";
 export declare const ENTRY_COLLECTION: "faq-entries";
 /** The REST collection of categories: `/api/categories`. */
 export declare const CATEGORY_COLLECTION: "categories";
+/** Strapi's uid of the site settings, a single type (content-models/site-setting.json). */
+export declare const SETTINGS_UID: "api::site-setting.site-setting";
+/** The REST path of the site settings: `/api/site-setting` (a single type's singularName). */
+export declare const SETTINGS_PATH: "site-setting";
 
 // ---- The slug rule (slug.js) ----
 

@@ -72,7 +72,7 @@ describe("anonymous and users-permissions access", () => {
 });
 
 describe("the site token", () => {
-	it("and the preview token are the only content API tokens, custom, with find and findOne on entries, categories and media", async () => {
+	it("and the preview token are the only content API tokens, custom, with find and findOne on entries, categories and media and find on the site settings", async () => {
 		const { body } = await request(`${cms.url}/admin/api-tokens`, { token: admin });
 		const tokens = body.data as Array<{ id: number; name: string; type: string }>;
 		expect(tokens.map((token) => [token.name, token.type]).sort()).toEqual([
@@ -86,6 +86,7 @@ describe("the site token", () => {
 				"api::category.category.findOne",
 				"api::faq-entry.faq-entry.find",
 				"api::faq-entry.faq-entry.findOne",
+				"api::site-setting.site-setting.find",
 				"plugin::upload.content-api.find",
 				"plugin::upload.content-api.findOne",
 			]);

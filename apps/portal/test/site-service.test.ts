@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { quoteTitle } from "@aide/cms-client";
+import { SETTINGS_UID } from "@aide/cms-contract";
 import { liveBuild, MANIFEST_FILE, removeSite } from "@aide/site-build";
 import { WEBHOOK_SECRET_HEADER } from "@aide/site-link";
 import { createEntryDraft, freePort, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
@@ -174,6 +175,27 @@ describe("publishing and previewing", () => {
 		expect(logs.at(-1)).toMatch(
 			/^rebuild #\d+ \(entry\.publish api::faq-entry\.faq-entry.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s, compressed in \d+\.\d s\)\.$/,
 		);
+	});
+});
+
+describe("the site settings", () => {
+	it("rebuild the site when published (a draft save rebuilds nothing), with the new name and colour on every page", async () => {
+		await service.rebuilder.idle();
+		const admin = await cms.adminToken();
+		const settings = `${cms.url}/content-manager/single-types/${SETTINGS_UID}`;
+		const name = `Example Help ${Date.now()}`;
+		const built = service.rebuilder.builds;
+		const saved = await request(`${settings}?locale=en`, { token: admin, method: "PUT", body: { name, accentColor: "#7a1fa2" } });
+		expect(saved.status).toBe(200);
+		await sleep(1_000);
+		await service.rebuilder.idle();
+		expect(service.rebuilder.builds).toBe(built);
+
+		expect((await request(`${settings}/actions/publish?locale=en`, { token: admin, method: "POST", body: {} })).status).toBe(200);
+		await until(async () => (await page("/en/")).includes(name), "the new name is on the site");
+		expect(await page(`/en/faq/${(await englishEntry()).slug}/`)).toContain(name);
+		expect(await page("/theme.css")).toContain("--aide-accent: #7a1fa2;");
+		expect(logs).toContainEqual(expect.stringMatching(/^rebuild #\d+ \(entry\.publish api::site-setting\.site-setting.*\) is live/));
 	});
 });
 

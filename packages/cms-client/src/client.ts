@@ -158,3 +158,21 @@ export async function fetchAll(
 	}
 	return documents;
 }
+
+/**
+ * The published document of a single type (`/api/<singularName>`) in one locale, unvalidated; null
+ * when it has none in that locale (the CMS answers 404 until one is published).
+ */
+export async function fetchOne(options: ClientOptions, path: string, locale: string, query: Record<string, string> = {}): Promise<unknown> {
+	const params = new URLSearchParams({ ...query, locale });
+	const request = `/api/${path}?${params}`;
+	try {
+		const body = await getJson(options, request);
+		const data = (body as { data?: unknown } | null)?.data;
+		if (data === undefined) throw new CmsError(`The CMS at ${new URL(options.url).host} answered GET ${request} without a "data" field.`);
+		return data;
+	} catch (error) {
+		if (error instanceof CmsError && error.status === 404) return null;
+		throw error;
+	}
+}

@@ -1,4 +1,4 @@
-export { type ClientOptions, CmsError, fetchAll } from "./client.ts";
+export { type ClientOptions, CmsError, fetchAll, fetchOne } from "./client.ts";
 export { type FetchHooks, fetchEntryContent, fetchSiteContent, type SiteContent, validateDocuments } from "./content.ts";
 export { describeDocument, quoteTitle } from "./describe.ts";
 export { cmsUrl, localCmsDataDir, mediaStoreDir, tokenFromEnv } from "./local-cms.ts";

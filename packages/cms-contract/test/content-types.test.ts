@@ -7,11 +7,14 @@ import {
 	CATEGORY_UID,
 	ENTRY_COLLECTION,
 	ENTRY_UID,
+	SETTINGS_PATH,
+	SETTINGS_UID,
 	SLUG_MAX_LENGTH,
 	SLUG_PATTERN,
 } from "../index.js";
 
 interface Model {
+	kind: string;
 	info: { singularName: string; pluralName: string };
 	attributes: Record<string, { type: string; regex?: string; maxLength?: number }>;
 }
@@ -29,9 +32,11 @@ const models = new Map(
 
 describe("the content types", () => {
 	it("are named as content-models/ declares them", () => {
-		expect([...models.keys()].sort()).toEqual([CATEGORY_UID, ENTRY_UID].sort());
+		expect([...models.keys()].sort()).toEqual([CATEGORY_UID, ENTRY_UID, SETTINGS_UID].sort());
 		expect(models.get(ENTRY_UID)?.info.pluralName).toBe(ENTRY_COLLECTION);
 		expect(models.get(CATEGORY_UID)?.info.pluralName).toBe(CATEGORY_COLLECTION);
+		expect(models.get(SETTINGS_UID)?.kind).toBe("singleType");
+		expect(models.get(SETTINGS_UID)?.info.singularName).toBe(SETTINGS_PATH);
 	});
 
 	it("take slugs and anchors the slug rule makes", () => {

@@ -12,6 +12,7 @@ import {
 import type { Category, FaqEntry } from "@aide/content-schema";
 import { localiseMedia } from "./media.ts";
 import { buildSiteModel, type SiteEntry } from "./site-model.ts";
+import type { SettingsDocuments } from "./site-settings.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -40,8 +41,11 @@ export function readSnapshot(file: string): SiteContent {
 	return { fetchedAt: parsed.fetchedAt, locales };
 }
 
-/** Writes the published content to a JSON file, so that the site can be built without the CMS. */
-export function writeSnapshot(file: string, content: SiteContent): void {
+/**
+ * Writes the published content to a JSON file, so that the site can be built without the CMS; with
+ * the site settings when given (read back by readSnapshotSettings, site-settings.ts).
+ */
+export function writeSnapshot(file: string, content: SiteContent & { readonly settings?: SettingsDocuments }): void {
 	writeFileSync(file, `${JSON.stringify(content, null, 1)}\n`);
 }
 

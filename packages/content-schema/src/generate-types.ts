@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { LoadedModel } from "./load-models.ts";
+import type { LoadedComponent, LoadedModel } from "./load-models.ts";
 import type { Attribute } from "./model-schema.ts";
 
 const pascal = (name: string) => name.replace(/(^|-)([a-z0-9])/g, (_, __, letter: string) => letter.toUpperCase());
@@ -21,13 +21,47 @@ function tsType(attribute: Attribute, models: Map<string, LoadedModel>): string 
 			const name = target ? `${pascal(target.model.info.singularName)}Ref` : "{ documentId: string }";
 			return attribute.relation === "manyToOne" || attribute.relation === "oneToOne" ? name : `${name}[]`;
 		}
+		case "media":
+			return attribute.multiple ? "Media[]" : "Media";
+		case "component":
+			return `${componentName(attribute.component)}${attribute.repeatable ? "[]" : ""}`;
 		case "json":
 		case "blocks":
-		case "media":
 			return "unknown";
 		default:
 			return "string";
 	}
+}
+
+/** `site.footer-link` -> `SiteFooterLink`. */
+const componentName = (uid: string) => uid.split(".").map(pascal).join("");
+
+const MEDIA = [
+	"/** A file of the media library, as a populated media field returns it (see mediaSchema). */",
+	"export interface Media {",
+	"\treadonly url: string;",
+	"\treadonly mime: string;",
+	"\treadonly name?: string;",
+	"\treadonly alternativeText?: string | null;",
+	"\treadonly width?: number | null;",
+	"\treadonly height?: number | null;",
+	"}",
+].join("\n");
+
+function fieldLine(field: string, attribute: Attribute, models: Map<string, LoadedModel>): string {
+	const relation = attribute.type === "relation";
+	const optional = relation || !attribute.required;
+	const type = tsType(attribute, models);
+	return `\treadonly ${field}${relation ? "?" : ""}: ${type}${optional && !relation ? " | null" : ""}${relation && (attribute.relation === "manyToOne" || attribute.relation === "oneToOne") ? " | null" : ""};`;
+}
+
+function componentBlock(component: LoadedComponent, models: Map<string, LoadedModel>): string {
+	return [
+		`/** ${component.component.info.displayName} (component ${component.uid}), as a populated component field returns it. */`,
+		`export interface ${componentName(component.uid)} {`,
+		...Object.entries(component.component.attributes).map(([field, attribute]) => fieldLine(field, attribute, models)),
+		"}",
+	].join("\n");
 }
 
 /**
@@ -39,14 +73,9 @@ export function generateTypes(models: readonly LoadedModel[]): string {
 	const byUid = new Map(models.map((entry) => [entry.uid, entry]));
 	const blocks = models.map((entry) => {
 		const name = pascal(entry.model.info.singularName);
-		const fields = Object.entries(entry.model.attributes).map(([field, attribute]) => {
-			const relation = attribute.type === "relation";
-			const optional = relation || !attribute.required;
-			const type = tsType(attribute, byUid);
-			return `\treadonly ${field}${relation ? "?" : ""}: ${type}${optional && !relation ? " | null" : ""}${relation && (attribute.relation === "manyToOne" || attribute.relation === "oneToOne") ? " | null" : ""};`;
-		});
+		const fields = Object.entries(entry.model.attributes).map(([field, attribute]) => fieldLine(field, attribute, byUid));
 		return [
-			`/** ${entry.model.info.displayName} (${entry.uid}), as \`/api/${entry.model.info.pluralName}\` returns it. */`,
+			`/** ${entry.model.info.displayName} (${entry.uid}), as \`/api/${entry.model.kind === "singleType" ? entry.model.info.singularName : entry.model.info.pluralName}\` returns it. */`,
 			`export interface ${name} {`,
 			"\treadonly documentId: string;",
 			"\treadonly locale: string;",
@@ -59,7 +88,13 @@ export function generateTypes(models: readonly LoadedModel[]): string {
 			`export type ${name}Ref = { readonly documentId: string } & Partial<Omit<${name}, "documentId">>;`,
 		].join("\n");
 	});
-	return `// Generated from content-models/ by packages/content-schema (generateTypes). Do not edit.\n\n${blocks.join("\n\n")}\n`;
+	const components = new Map(models.flatMap((entry) => [...(entry.components ?? [])]));
+	const usesMedia = [
+		...models.map((entry) => entry.model.attributes),
+		...[...components.values()].map((entry) => entry.component.attributes),
+	].some((attributes) => Object.values(attributes).some((attribute) => attribute.type === "media"));
+	const extra = [...(usesMedia ? [MEDIA] : []), ...[...components.values()].map((component) => componentBlock(component, byUid))];
+	return `// Generated from content-models/ by packages/content-schema (generateTypes). Do not edit.\n\n${[...blocks, ...extra].join("\n\n")}\n`;
 }
 
 /** Where the generated types live, committed. */

@@ -1,7 +1,15 @@
 export { ContentModelError } from "./errors.ts";
-export { type LoadedModel, loadContentModels, parseModel } from "./load-models.ts";
-export { type Attribute, attributeSchema, type ContentModel, contentModelSchema } from "./model-schema.ts";
-export { type GeneratedFile, type SyncReport, strapiFilesFor, syncStrapiApi } from "./strapi-files.ts";
+export { type LoadedComponent, type LoadedModel, loadComponents, loadContentModels, parseModel } from "./load-models.ts";
+export {
+	type Attribute,
+	attributeSchema,
+	type ComponentModel,
+	type ContentModel,
+	componentModelSchema,
+	contentModelSchema,
+} from "./model-schema.ts";
+export { PATTERN_RULES, patternRule } from "./pattern-rules.ts";
+export { type GeneratedFile, type SyncReport, strapiComponentFile, strapiFilesFor, syncStrapiApi } from "./strapi-files.ts";
 
 import { fileURLToPath } from "node:url";
 
@@ -9,5 +17,5 @@ import { fileURLToPath } from "node:url";
 export const contentModelsDir = fileURLToPath(new URL("../../../content-models/", import.meta.url));
 
 export { generatedTypesFile, generateTypes, syncGeneratedTypes } from "./generate-types.ts";
-export type { Category, CategoryRef, FaqEntry, FaqEntryRef } from "./generated/types.ts";
-export { restSchemaFor } from "./zod-schemas.ts";
+export type { Category, CategoryRef, FaqEntry, FaqEntryRef, Media, SiteFooterLink, SiteSetting } from "./generated/types.ts";
+export { mediaSchema, restSchemaFor } from "./zod-schemas.ts";

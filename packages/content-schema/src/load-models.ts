@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { z } from "zod";
 import { ContentModelError } from "./errors.ts";
-import { type ContentModel, contentModelSchema } from "./model-schema.ts";
+import { type ComponentModel, type ContentModel, componentModelSchema, contentModelSchema } from "./model-schema.ts";
 
 /** A checked content type, with the file it came from. */
 export interface LoadedModel {
@@ -11,6 +11,17 @@ export interface LoadedModel {
 	/** Strapi's uid for it, e.g. `api::faq-entry.faq-entry`. */
 	readonly uid: string;
 	readonly model: ContentModel;
+	/** Every component of the folder, by uid (set by {@link loadContentModels}; a model parsed alone has none). */
+	readonly components?: ReadonlyMap<string, LoadedComponent>;
+}
+
+/** A checked component (`content-models/components/<category>/<name>.json`), with its uid `<category>.<name>`. */
+export interface LoadedComponent {
+	readonly file: string;
+	readonly uid: string;
+	readonly category: string;
+	readonly name: string;
+	readonly component: ComponentModel;
 }
 
 /**
@@ -26,21 +37,70 @@ export function loadContentModels(dir: string): LoadedModel[] {
 	if (files.length === 0) {
 		throw new ContentModelError(basename(dir), "holds no content type. Add one `<name>.json` file per content type.");
 	}
-	const models = files.map((name) => parseModel(display(name), readFileSync(join(dir, name), "utf8"), name));
+	const components = loadComponents(dir);
+	const models = files.map((name) => ({ ...parseModel(display(name), readFileSync(join(dir, name), "utf8"), name), components }));
 	checkRelations(models);
+	checkComponents(models, components);
 	return models;
 }
 
-/** Parses and checks one content-model file's text. `fileName` must be `<singularName>.json`. */
-export function parseModel(file: string, text: string, fileName = basename(file)): LoadedModel {
-	let json: unknown;
+/**
+ * Reads the components of a content-models folder: `components/<category>/<name>.json`, as Strapi
+ * keeps them in `src/components/`. Throws a {@link ContentModelError} naming the file at the first problem.
+ */
+export function loadComponents(dir: string): ReadonlyMap<string, LoadedComponent> {
+	const root = join(dir, "components");
+	const found = new Map<string, LoadedComponent>();
+	if (!existsSync(root)) return found;
+	const categories = readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+	for (const category of categories.map((entry) => entry.name).sort()) {
+		for (const fileName of readdirSync(join(root, category))
+			.filter((name) => name.endsWith(".json"))
+			.sort()) {
+			const file = join(basename(dir), "components", category, fileName);
+			const name = fileName.slice(0, -".json".length);
+			if (!/^[a-z][a-z0-9-]*$/.test(category) || !/^[a-z][a-z0-9-]*$/.test(name)) {
+				throw new ContentModelError(
+					file,
+					"must be named components/<category>/<name>.json in kebab-case (lowercase letters, digits, dashes).",
+				);
+			}
+			const parsed = componentModelSchema.safeParse(parseJson(file, readFileSync(join(root, category, fileName), "utf8")));
+			if (!parsed.success) throw new ContentModelError(file, describeIssues(parsed.error), { cause: parsed.error });
+			const uid = `${category}.${name}`;
+			found.set(uid, { file, uid, category, name, component: parsed.data });
+		}
+	}
+	return found;
+}
+
+function checkComponents(models: readonly LoadedModel[], components: ReadonlyMap<string, LoadedComponent>): void {
+	for (const { file, model } of models) {
+		for (const [name, attribute] of Object.entries(model.attributes)) {
+			if (attribute.type === "component" && !components.has(attribute.component)) {
+				const known = [...components.keys()];
+				throw new ContentModelError(
+					file,
+					`field "${name}": component "${attribute.component}" has no file components/${attribute.component.replace(".", "/")}.json. ${known.length > 0 ? `Known: ${known.join(", ")}.` : "Add it there."}`,
+				);
+			}
+		}
+	}
+}
+
+function parseJson(file: string, text: string): unknown {
 	try {
-		json = JSON.parse(text);
+		return JSON.parse(text);
 	} catch (error) {
 		throw new ContentModelError(file, `is not valid JSON${jsonErrorLocation(text, error)}. Fix the syntax and run the sync again.`, {
 			cause: error,
 		});
 	}
+}
+
+/** Parses and checks one content-model file's text. `fileName` must be `<singularName>.json`. */
+export function parseModel(file: string, text: string, fileName = basename(file)): LoadedModel {
+	const json = parseJson(file, text);
 	const parsed = contentModelSchema.safeParse(json);
 	if (!parsed.success) {
 		throw new ContentModelError(file, describeIssues(parsed.error), { cause: parsed.error });

@@ -81,8 +81,20 @@ const media = z
 	})
 	.strict();
 
-/** One attribute of a content type, in Strapi's schema format. */
-export const attributeSchema = z.discriminatedUnion("type", [
+/** A component (a group of fields, `<category>.<name>`), once or as a list (`repeatable`). */
+const component = z
+	.object({
+		type: z.literal("component"),
+		...common,
+		component: z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, 'must look like "category.name"'),
+		repeatable: z.boolean().optional(),
+		min: z.number().int().nonnegative().optional(),
+		max: z.number().int().positive().optional(),
+	})
+	.strict();
+
+/** The attributes a component may hold: fields only, no relation and no component inside (Aide needs neither). */
+const fieldAttributes = [
 	text("string"),
 	text("text"),
 	text("richtext"),
@@ -91,16 +103,19 @@ export const attributeSchema = z.discriminatedUnion("type", [
 	number("biginteger"),
 	number("decimal"),
 	number("float"),
-	uid,
-	relation,
 	simple("boolean"),
 	simple("date"),
 	simple("datetime"),
 	simple("json"),
-	simple("blocks"),
 	enumeration,
 	media,
-]);
+] as const;
+
+/** One attribute of a component, in Strapi's schema format. */
+export const componentAttributeSchema = z.discriminatedUnion("type", [...fieldAttributes]);
+
+/** One attribute of a content type, in Strapi's schema format. */
+export const attributeSchema = z.discriminatedUnion("type", [...fieldAttributes, uid, relation, simple("blocks"), component]);
 
 /** A content-type file of `content-models/`, in Strapi's `schema.json` format. */
 export const contentModelSchema = z
@@ -121,8 +136,20 @@ export const contentModelSchema = z
 	})
 	.strict();
 
+/** A component file of `content-models/components/<category>/<name>.json`, in Strapi's component format. */
+export const componentModelSchema = z
+	.object({
+		collectionName: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be snake_case"),
+		info: z.object({ displayName: z.string().min(1), description: z.string().optional(), icon: z.string().optional() }).strict(),
+		options: z.object({}).strict(),
+		attributes: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, "attribute names must be camelCase"), componentAttributeSchema),
+	})
+	.strict();
+
 export type Attribute = z.infer<typeof attributeSchema>;
+export type ComponentAttribute = z.infer<typeof componentAttributeSchema>;
 export type ContentModel = z.infer<typeof contentModelSchema>;
+export type ComponentModel = z.infer<typeof componentModelSchema>;
 
 function isRegExp(source: string): boolean {
 	try {

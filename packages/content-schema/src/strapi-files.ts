@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { LoadedModel } from "./load-models.ts";
+import type { LoadedComponent, LoadedModel } from "./load-models.ts";
+import { PATTERN_RULES } from "./pattern-rules.ts";
 
 /** One file of a Strapi app's `src/api/` folder, with the content it must have. */
 export interface GeneratedFile {
@@ -31,13 +32,47 @@ export function strapiFilesFor(model: LoadedModel): GeneratedFile[] {
 	];
 }
 
+/** A component's file, as Strapi reads it from `src/components/<category>/<name>.json` (path relative to that folder). */
+export function strapiComponentFile(component: LoadedComponent): GeneratedFile {
+	return { path: `${component.category}/${component.name}.json`, content: `${JSON.stringify(component.component, null, 2)}\n` };
+}
+
+/** Every component of the models' folder, once. */
+function componentsOf(models: readonly LoadedModel[]): LoadedComponent[] {
+	const all = new Map<string, LoadedComponent>();
+	for (const model of models) for (const [uid, component] of model.components ?? []) all.set(uid, component);
+	return [...all.values()];
+}
+
 /**
- * Puts the models into a Strapi app's `src/api/` folder. With `check`, writes nothing and reports
- * what differs, so a test can fail when the two drift.
+ * What each `regex` of the models asks, in words (pattern-rules.ts), for the CMS's own messages on
+ * save: `src/generated/pattern-rules.json`, read by its middlewares/pattern-fields.ts.
+ */
+export function patternRulesFile(models: readonly LoadedModel[]): GeneratedFile {
+	const attributes = models.flatMap((entry) => [
+		...Object.values(entry.model.attributes),
+		...[...(entry.components?.values() ?? [])].flatMap((component) => Object.values(component.component.attributes)),
+	]);
+	const used = new Set(attributes.flatMap((attribute) => ("regex" in attribute && attribute.regex ? [attribute.regex] : [])));
+	const rules = Object.fromEntries(Object.entries(PATTERN_RULES).filter(([regex]) => used.has(regex)));
+	return { path: "../generated/pattern-rules.json", content: `${JSON.stringify(rules, null, 2)}\n` };
+}
+
+/**
+ * Puts the models into a Strapi app's `src/api/` folder, their components into `src/components/`
+ * (Strapi's place for them, beside `src/api/`; reported as `../components/<category>/<name>.json`)
+ * and the words of their patterns into `src/generated/pattern-rules.json`.
+ * With `check`, writes nothing and reports what differs, so a test can fail when the two drift.
  */
 export function syncStrapiApi(models: readonly LoadedModel[], apiDir: string, { check = false } = {}): SyncReport {
 	const changed: string[] = [];
-	for (const file of models.flatMap(strapiFilesFor)) {
+	const components = componentsOf(models).map(strapiComponentFile);
+	const files = [
+		...models.flatMap(strapiFilesFor),
+		...components.map((file) => ({ ...file, path: `../components/${file.path}` })),
+		patternRulesFile(models),
+	];
+	for (const file of files) {
 		const target = join(apiDir, file.path);
 		const current = existsSync(target) ? readFileSync(target, "utf8") : undefined;
 		if (current === file.content) continue;
@@ -49,5 +84,11 @@ export function syncStrapiApi(models: readonly LoadedModel[], apiDir: string, { 
 	}
 	const known = new Set(models.map((entry) => entry.model.info.singularName));
 	const orphans = existsSync(apiDir) ? readdirSync(apiDir).filter((name) => !known.has(name)) : [];
+	const componentsDir = join(apiDir, "..", "components");
+	const knownComponents = new Set(components.map((file) => file.path));
+	if (existsSync(componentsDir)) {
+		const present = readdirSync(componentsDir, { recursive: true, encoding: "utf8" }).filter((path) => path.endsWith(".json"));
+		orphans.push(...present.filter((path) => !knownComponents.has(path)).map((path) => `../components/${path}`));
+	}
 	return { changed, orphans };
 }

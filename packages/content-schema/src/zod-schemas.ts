@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { LoadedModel } from "./load-models.ts";
+import type { LoadedComponent, LoadedModel } from "./load-models.ts";
 import type { Attribute } from "./model-schema.ts";
+import { patternRule } from "./pattern-rules.ts";
 
 /** What Strapi lets a uid hold when its model gives no regex (its own UID_REGEX). */
 const STRAPI_UID = /^[A-Za-z0-9-_.~]*$/;
@@ -15,10 +16,7 @@ function textZod(attribute: Extract<Attribute, { type: "string" | "text" | "rich
 	const pattern = attribute.regex === undefined ? undefined : new RegExp(attribute.regex);
 	let schema = attribute.required ? z.string().trim().min(1, "must not be empty") : z.string();
 	if (pattern) {
-		schema = schema.refine(
-			(value) => (!attribute.required && value === "") || pattern.test(value),
-			`must match the content model's pattern ${attribute.regex}`,
-		);
+		schema = schema.refine((value) => (!attribute.required && value === "") || pattern.test(value), patternRule(attribute.regex ?? ""));
 	}
 	if (attribute.type === "uid") {
 		if (!pattern) schema = schema.regex(STRAPI_UID, 'must hold only letters, digits, "-", "_", "." and "~"');
@@ -27,8 +25,23 @@ function textZod(attribute: Extract<Attribute, { type: "string" | "text" | "rich
 	return attribute.required ? schema : schema.nullable().optional();
 }
 
-/** The zod schema of one attribute as the REST API returns it. Relations are there only when populated. */
-function attributeZod(attribute: Attribute): z.ZodType {
+/**
+ * A file of the media library as the REST API returns it when populated: what a page needs to show
+ * it (its URL on the CMS, its text alternative and size); Strapi's other fields pass through.
+ */
+export const mediaSchema = z.looseObject({
+	url: z.string().min(1, "must not be empty"),
+	mime: z.string(),
+	name: z.string().optional(),
+	alternativeText: z.string().nullable().optional(),
+	width: z.number().int().nullable().optional(),
+	height: z.number().int().nullable().optional(),
+});
+
+type Components = ReadonlyMap<string, LoadedComponent>;
+
+/** The zod schema of one attribute as the REST API returns it. Relations, media and components are there only when populated. */
+function attributeZod(attribute: Attribute, components: Components): z.ZodType {
 	const optional = (schema: z.ZodType) => (attribute.required ? schema : schema.nullable().optional());
 	switch (attribute.type) {
 		case "string":
@@ -50,6 +63,20 @@ function attributeZod(attribute: Attribute): z.ZodType {
 			return optional(z.string());
 		case "enumeration":
 			return optional(z.enum(attribute.enum as [string, ...string[]]));
+		case "media":
+			return optional(attribute.multiple ? z.array(mediaSchema) : mediaSchema);
+		case "component": {
+			const component = components.get(attribute.component);
+			if (!component) {
+				throw new Error(
+					`The component "${attribute.component}" is not loaded: read the models with loadContentModels(), which reads components/ too.`,
+				);
+			}
+			const fields = z.looseObject(
+				Object.fromEntries(Object.entries(component.component.attributes).map(([name, field]) => [name, attributeZod(field, components)])),
+			);
+			return optional(attribute.repeatable ? z.array(fields) : fields);
+		}
 		case "relation": {
 			const target = z.looseObject({ documentId: z.string().min(1) });
 			return attribute.relation === "manyToOne" || attribute.relation === "oneToOne"
@@ -65,12 +92,12 @@ function attributeZod(attribute: Attribute): z.ZodType {
  * The schema of one document of `model` as the REST API returns it (`/api/<plural>`), derived from the
  * content model: the system fields every localized document has, then each attribute.
  */
-export function restSchemaFor({ model }: LoadedModel) {
+export function restSchemaFor({ model, components = new Map() }: LoadedModel) {
 	return z.looseObject({
 		documentId: z.string().min(1),
 		locale: z.string().min(2),
 		updatedAt: z.string(),
 		publishedAt: z.string().nullable().optional(),
-		...Object.fromEntries(Object.entries(model.attributes).map(([name, attribute]) => [name, attributeZod(attribute)])),
+		...Object.fromEntries(Object.entries(model.attributes).map(([name, attribute]) => [name, attributeZod(attribute, components)])),
 	});
 }

@@ -9,8 +9,8 @@ describe("loadContentModels on the repository's content-models/", () => {
 	const models = loadContentModels(contentModelsDir);
 	const byName = new Map(models.map((entry) => [entry.model.info.singularName, entry]));
 
-	it("holds the FAQ entry and the category, with their REST names", () => {
-		expect([...byName.keys()].sort()).toEqual(["category", "faq-entry"]);
+	it("holds the FAQ entry, the category and the site settings, with their REST names", () => {
+		expect([...byName.keys()].sort()).toEqual(["category", "faq-entry", "site-setting"]);
 		expect(byName.get("faq-entry")?.model.info.pluralName).toBe("faq-entries");
 		expect(byName.get("category")?.model.info.pluralName).toBe("categories");
 	});
@@ -33,6 +33,18 @@ describe("loadContentModels on the repository's content-models/", () => {
 		expect(category?.attributes.name?.pluginOptions?.i18n.localized).toBe(true);
 		expect(category?.attributes.slug).toMatchObject({ type: "uid", targetField: "name" });
 		expect(category?.attributes.order?.pluginOptions?.i18n.localized).toBe(false);
+	});
+
+	it("makes the site settings one localized document: texts per locale, logo, colour and contact address shared", () => {
+		const settings = byName.get("site-setting");
+		expect(settings?.model.kind).toBe("singleType");
+		expect(settings?.model.options.draftAndPublish).toBe(true);
+		const localized = (field: string) => settings?.model.attributes[field]?.pluginOptions?.i18n.localized;
+		for (const field of ["name", "tagline", "contactLabel", "footerLinks"]) expect(localized(field), field).toBe(true);
+		for (const field of ["logo", "accentColor", "contactUrl"]) expect(localized(field), field).toBe(false);
+		expect(settings?.model.attributes.logo).toMatchObject({ type: "media", multiple: false, allowedTypes: ["images"] });
+		expect(settings?.model.attributes.footerLinks).toMatchObject({ type: "component", repeatable: true, component: "site.footer-link" });
+		expect(settings?.components?.get("site.footer-link")?.component.attributes.url).toMatchObject({ type: "string", required: true });
 	});
 });
 
@@ -60,6 +72,18 @@ describe("errors in content-models files", () => {
 	it("names a uid whose target field is missing", () => {
 		expect(errorOf(() => loadContentModels(fixture("bad-uid")))).toContain(
 			'field "slug": targetField "title" is not an attribute of faq-entry. Use one of: question, slug.',
+		);
+	});
+
+	it("names a component that has no file", () => {
+		expect(errorOf(() => loadContentModels(fixture("missing-component")))).toBe(
+			'missing-component/page.json: field "links": component "site.link" has no file components/site/link.json. Add it there.',
+		);
+	});
+
+	it("names the component file and field whose value is wrong", () => {
+		expect(errorOf(() => loadContentModels(fixture("bad-component")))).toMatch(
+			/^bad-component\/components\/site\/link\.json: field "url" \(type\): /,
 		);
 	});
 

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { CATEGORY_UID, ENTRY_UID } from "@aide/cms-contract";
 import type { Core } from "@strapi/strapi";
 import type { Settings } from "../settings";
 import { editorContentPermissions } from "./editor-role";
@@ -27,12 +28,19 @@ interface TokenService {
  */
 export const MEDIA_READ_PERMISSIONS = ["plugin::upload.content-api.find", "plugin::upload.content-api.findOne"];
 
-/** What the site build may do: read entries, categories and the media library's file list. Nothing else. */
+/** The content types `npm run import` / `export` read and write: not the site settings, which editors set in the admin. */
+const IMPORTED_TYPES = new Set<string>([ENTRY_UID, CATEGORY_UID]);
+
+/**
+ * What the site build may do: read the project's content types (entries, categories, the site
+ * settings) and the media library's file list. Nothing else: a single type's route has no `findOne`,
+ * and `update` / `delete` are never given.
+ */
 export function siteTokenPermissions(strapi: Core.Strapi): string[] {
 	return [
-		...Object.keys(strapi.contentTypes)
-			.filter((uid) => uid.startsWith("api::"))
-			.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
+		...Object.entries(strapi.contentTypes)
+			.filter(([uid]) => uid.startsWith("api::"))
+			.flatMap(([uid, contentType]) => (contentType.kind === "singleType" ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`])),
 		...MEDIA_READ_PERMISSIONS,
 	];
 }
@@ -138,8 +146,8 @@ async function ensureTokenFile(
 
 /**
  * Ensures the tokens local tools use, and removes Strapi's auto-created ones:
- * - "Aide site build", a content-API token that reads entries, categories and the media library's
- *   list of files, for the site build;
+ * - "Aide site build", a content-API token that reads entries, categories, the site settings and the
+ *   media library's list of files, for the site build;
  * - "Aide preview", the same reads with drafts allowed, for the site service's draft preview;
  * - "Aide import", an admin token owned by the first super admin with an editor's content
  *   permissions, for `npm run import` / `npm run export`.
@@ -160,18 +168,19 @@ export async function ensureApiTokens(
 		}
 	}
 
-	// Both read entries, categories and the media library's list, nothing else; only the preview token may ask for drafts.
+	// Both read entries, categories, the site settings and the media library's list, nothing else; only the preview token may ask for drafts.
 	const permissions = siteTokenPermissions(strapi);
 	const contentTokenSpecs = [
 		{
 			name: SITE_TOKEN_NAME,
 			file: files.site,
-			description: "Read-only access for the site build: published FAQ entries, categories and the media library's list.",
+			description: "Read-only access for the site build: published FAQ entries, categories, site settings and the media library's list.",
 		},
 		{
 			name: PREVIEW_TOKEN_NAME,
 			file: files.preview,
-			description: "Read-only access for draft previews: FAQ entries and categories, drafts included, and the media library's list.",
+			description:
+				"Read-only access for draft previews: FAQ entries, categories and site settings, drafts included, and the media library's list.",
 		},
 	];
 	for (const { name, file, description } of contentTokenSpecs) {
@@ -191,7 +200,7 @@ export async function ensureApiTokens(
 				name: IMPORT_TOKEN_NAME,
 				description: "Used by npm run import / export: reads and writes FAQ entries and categories.",
 				lifespan: null,
-				adminPermissions: editorContentPermissions(strapi),
+				adminPermissions: editorContentPermissions(strapi).filter((permission) => IMPORTED_TYPES.has(permission.subject ?? "")),
 			},
 			owner,
 		),

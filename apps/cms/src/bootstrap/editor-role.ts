@@ -42,7 +42,8 @@ export function editorContentPermissions(strapi: Core.Strapi): AdminPermission[]
 
 /**
  * Ensures the "Support editor" admin role: create, read, edit, translate (every locale), publish and
- * delete the project's own content types (every `api::` type, so a new content model is covered),
+ * delete the project's own content types (every `api::` type, so a new content model is covered: the
+ * site settings too),
  * and use the media library. Nothing else: no settings, roles, users, tokens, webhooks or
  * content-type builder. Its permissions are reset to this list on every start.
  */
@@ -56,7 +57,8 @@ export async function ensureEditorRole(strapi: Core.Strapi): Promise<void> {
 		(await roleService.findOne({ name: EDITOR_ROLE_NAME })) ??
 		(await roleService.create({
 			name: EDITOR_ROLE_NAME,
-			description: "Writes, translates and publishes FAQ entries and categories. Cannot change settings, roles, tokens or content types.",
+			description:
+				"Writes, translates and publishes FAQ entries, categories and the site settings. Cannot change the CMS's settings, roles, tokens or content types.",
 		}));
 	const mediaPermissions = MEDIA_ACTIONS.map((action) => ({ action, subject: null, properties: {}, conditions: [] }));
 	await roleService.assignPermissions(role.id, [...editorContentPermissions(strapi), ...mediaPermissions]);

@@ -11,7 +11,7 @@
 import type { Core } from "@strapi/strapi";
 import { cacheUsage, contentApiCacheReader } from "./content-api-cache";
 import contentApiGuard from "./content-api-guard";
-import { patternFields } from "./pattern-fields";
+import { type Components, patternFields } from "./pattern-fields";
 import { publishedOnly } from "./published-only";
 
 type Handler = Parameters<ReturnType<Core.Strapi["server"]["api"]>["use"]>[0];
@@ -23,7 +23,7 @@ export function registerContentRules(strapi: Core.Strapi): void {
 		.use(contentApiGuard(undefined, { strapi }) as unknown as Handler)
 		.use(contentApiCacheReader(strapi) as unknown as Handler);
 	strapi.documents.use(publishedOnly(strapi) as unknown as DocumentMiddleware);
-	strapi.documents.use(patternFields() as unknown as DocumentMiddleware);
+	strapi.documents.use(patternFields(() => strapi.components as unknown as Components) as unknown as DocumentMiddleware);
 	registerCacheUsageRoute(strapi);
 }
 

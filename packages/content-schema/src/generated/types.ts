@@ -35,3 +35,37 @@ export interface FaqEntry {
 
 /** A populated relation to a FAQ entry. */
 export type FaqEntryRef = { readonly documentId: string } & Partial<Omit<FaqEntry, "documentId">>;
+
+/** Site settings (api::site-setting.site-setting), as `/api/site-setting` returns it. */
+export interface SiteSetting {
+	readonly documentId: string;
+	readonly locale: string;
+	readonly updatedAt: string;
+	readonly publishedAt?: string | null;
+	readonly name: string | null;
+	readonly tagline: string | null;
+	readonly logo: Media | null;
+	readonly accentColor: string | null;
+	readonly contactLabel: string | null;
+	readonly contactUrl: string | null;
+	readonly footerLinks: SiteFooterLink[] | null;
+}
+
+/** A populated relation to a Site settings. */
+export type SiteSettingRef = { readonly documentId: string } & Partial<Omit<SiteSetting, "documentId">>;
+
+/** A file of the media library, as a populated media field returns it (see mediaSchema). */
+export interface Media {
+	readonly url: string;
+	readonly mime: string;
+	readonly name?: string;
+	readonly alternativeText?: string | null;
+	readonly width?: number | null;
+	readonly height?: number | null;
+}
+
+/** Footer link (component site.footer-link), as a populated component field returns it. */
+export interface SiteFooterLink {
+	readonly label: string;
+	readonly url: string;
+}

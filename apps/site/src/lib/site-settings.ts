@@ -1,0 +1,39 @@
+// The help center's settings as the pages show them: what support staff set in the CMS (the
+// `settings` collection, one item per locale), else the defaults: the name and tagline of the UI
+// strings (apps/site/src/i18n/<code>.json) and the stylesheet's own accent colour (styles/global.css).
+import { getCollection } from "astro:content";
+import { defaultLocale } from "@aide/locales";
+import { t } from "../i18n";
+
+export interface ShownSettings {
+	readonly name: string;
+	readonly tagline: string;
+	/** The logo as the site serves it; null when none is set (or none can be shown yet). */
+	readonly logo: { readonly src: string; readonly width: number | null; readonly height: number | null } | null;
+	readonly contact: { readonly url: string; readonly label: string } | null;
+	readonly footerLinks: ReadonlyArray<{ readonly label: string; readonly url: string }>;
+}
+
+/** The settings of `locale`, each field that is not set replaced by its default. */
+export async function siteSettings(locale: string): Promise<ShownSettings> {
+	// Not getEntry: it logs a warning for a locale without settings, on every page, where the defaults are the normal case.
+	const set = (await getCollection("settings")).find((entry) => entry.id === locale)?.data;
+	return {
+		name: set?.name ?? t(locale, "site.name"),
+		tagline: set?.tagline ?? t(locale, "site.tagline"),
+		// The logo is on the CMS, which readers cannot reach: it shows once the build copies uploads into the site.
+		logo: null,
+		contact: set?.contact ? { url: set.contact.url, label: set.contact.label ?? t(locale, "contact.label") } : null,
+		footerLinks: set?.footerLinks ?? [],
+	};
+}
+
+/**
+ * The main colour, shared by all locales: the default locale's settings, else any locale's; null
+ * when none sets it (the stylesheet's own colours stay).
+ */
+export async function accentColor(): Promise<string | null> {
+	const all = (await getCollection("settings")).map((entry) => entry.data);
+	const preferred = [...all.filter((settings) => settings.locale === defaultLocale), ...all];
+	return preferred.find((settings) => settings.accentColor !== null)?.accentColor ?? null;
+}
