@@ -194,7 +194,7 @@ describe("the site settings", () => {
 		expect((await request(`${settings}/actions/publish?locale=en`, { token: admin, method: "POST", body: {} })).status).toBe(200);
 		await until(async () => (await page("/en/")).includes(name), "the new name is on the site");
 		expect(await page(`/en/faq/${(await englishEntry()).slug}/`)).toContain(name);
-		expect(await page("/theme.css")).toContain("--aide-accent: #7a1fa2;");
+		expect(await page("/theme.css")).toContain("--aide-brand: #7a1fa2;");
 		expect(logs).toContainEqual(expect.stringMatching(/^rebuild #\d+ \(entry\.publish api::site-setting\.site-setting.*\) is live/));
 	});
 });
