@@ -4,11 +4,14 @@
 // path) and in the full rebuild, as the site's own /media/ file with a name hashed from its bytes,
 // its size and a srcset of Strapi's smaller versions; an image the library cannot send fails the
 // build, saying which entry, locale and image and what to do, and readers keep the previous site.
+// The site settings' logo is brought in the same way, shown in the header, and fails the build when
+// the CMS cannot send it.
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { removeSite } from "@aide/site-build";
+import { SETTINGS_UID } from "@aide/cms-contract";
+import { liveBuild, removeSite } from "@aide/site-build";
 import { createEntryDraft, freePort, pngImage, publishEntry, type RunningCms, request, startCms, uploadImage } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SiteService } from "../src/server/site-service.ts";
@@ -154,5 +157,66 @@ describe("an image in an answer", () => {
 			`(en) shows the image "${notes.url}", which is a text/plain file in the media library, not a PNG, JPEG, GIF, WebP or AVIF image. Upload it again`,
 		);
 		expect(await page(`/en/faq/${entry.slug}/`)).toBe(before);
+	});
+});
+
+describe("the site settings' logo", () => {
+	const settings = () => `${cms.url}/content-manager/single-types/${SETTINGS_UID}`;
+	const name = "Example Help";
+	let logo: Awaited<ReturnType<typeof uploadImage>>;
+	let src = "";
+
+	/** Publishes the English settings and waits for the rebuild that follows to end; returns its report. */
+	async function publishSettings() {
+		const reports = service.reports.length;
+		expect((await request(`${settings()}/actions/publish?locale=en`, { token: admin, method: "POST", body: {} })).status).toBe(200);
+		await until(async () => service.reports.length > reports && !service.rebuilder.busy, "the rebuild ends");
+		await service.rebuilder.idle();
+		return service.reports.at(-1);
+	}
+
+	it("is in the header of every page, as the site's own /media/ file with its size and the help center's name", async () => {
+		// The answer the tests above broke, published as it was: the site builds again.
+		await saveAnswer(entry.answer);
+		expect((await publishAndRebuild())?.ok).toBe(true);
+
+		logo = await uploadImage(cms.url, admin, { name: "brand-logo.png", bytes: pngImage(600, 150, [200, 30, 60]) });
+		const saved = await request(`${settings()}?locale=en`, { token: admin, method: "PUT", body: { name, logo: logo.id } });
+		expect(saved.status).toBe(200);
+		const report = await publishSettings();
+		expect(report?.ok, report?.error).toBe(true);
+
+		const header = /<a class="brand"[^>]*>([\s\S]*?)<\/a>/.exec(await page("/en/"))?.[1] ?? "";
+		const shown = imageIn(header);
+		src = shown.src ?? "";
+		const bytes = await bytesOf(await fetch(`${cms.url}${logo.url}`));
+		const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 8);
+		expect(src).toMatch(new RegExp(`^/media/brand_logo_[a-z0-9]+-${hash}\\.png$`));
+		expect(shown).toMatchObject({ alt: name, width: "600", height: "150", sizes: "8rem" });
+		expect((shown.srcset ?? "").split(", ").map((candidate) => candidate.split(" ")[1])).toEqual(["245w", "500w", "600w"]);
+		expect(await page(`/en/faq/${entry.slug}/`)).toContain(`src="${src}"`);
+
+		const live = liveBuild(join(work, "dist"));
+		for (const candidate of (shown.srcset ?? "").split(", ").map((item) => item.split(" ")[0] ?? "")) {
+			expect(existsSync(join(live?.staticDir ?? "", candidate)), candidate).toBe(true);
+			const response = await fetch(`${service.publicUrl}${candidate}`);
+			expect(response.status, candidate).toBe(200);
+			expect(response.headers.get("content-type"), candidate).toBe("image/png");
+		}
+		expect(await bytesOf(await fetch(`${service.publicUrl}${src}`))).toEqual(bytes);
+	});
+
+	it("that the CMS cannot send fails the build, naming the field and what to do; readers keep the site", async () => {
+		const before = await page("/en/");
+		rmSync(join(cms.dataDir, "public", logo.url));
+		const report = await publishSettings();
+		expect(report?.ok).toBe(false);
+		expect(report?.error).toMatch(
+			new RegExp(
+				`The site settings [^ ]+ "${name}" \\([a-z, ]+\\) show the logo "${logo.url}" \\(field "logo"\\), which the CMS at [^ ]+ could not send \\(GET ${logo.url} [^)]*404[^)]*\\)\\. Choose the logo again from the media library in the CMS's site settings \\(or remove it\\), then publish the settings again\\.`,
+			),
+		);
+		expect(await page("/en/")).toBe(before);
+		expect((await fetch(`${service.publicUrl}${src}`)).status).toBe(200);
 	});
 });

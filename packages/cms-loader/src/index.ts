@@ -1,5 +1,5 @@
 export { cmsLoader } from "./loader.ts";
-export { IMAGE_SIZES, localiseMedia, MEDIA_PATH, type MediaOptions } from "./media.ts";
+export { IMAGE_SIZES, type LocalUpload, localiseMedia, localiseUpload, MEDIA_PATH, type MediaOptions } from "./media.ts";
 export { siteSettingsLoader } from "./settings-loader.ts";
 export { buildSiteModel, type SiteCategory, type SiteEntry } from "./site-model.ts";
 export {
@@ -11,4 +11,5 @@ export {
 	toSiteSettings,
 	validateSettings,
 } from "./site-settings.ts";
+export { localiseLogos, withSettingsLogos } from "./site-settings-logo.ts";
 export { loadEntryPreview, loadEntryVersions, loadSiteContent, readSnapshot, withSiteMedia, writeSnapshot } from "./source.ts";

@@ -79,7 +79,7 @@ function failure(use: Use, what: string): CmsError {
  * the address it is opened at, which need not be the build's CMS_URL) or may be another site's.
  * Undefined for anything else.
  */
-function uploadPath(src: string, cmsUrl: string): { path: string; sure: boolean } | undefined {
+export function uploadPath(src: string, cmsUrl: string): { path: string; sure: boolean } | undefined {
 	const url = URL.parse(src, cmsUrl);
 	if (!url || !/^https?:$/.test(url.protocol) || !url.pathname.startsWith("/uploads/")) return undefined;
 	return { path: url.pathname, sure: url.origin === new URL(cmsUrl).origin };
@@ -119,19 +119,39 @@ async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T
 	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** The image's attributes and files, once its versions are in the store. */
-async function localise(cms: ClientOptions, store: string, use: Use, path: string, upload: UploadFile): Promise<Localised> {
-	if (!(upload.mime in IMAGE_TYPES))
-		throw failure(use, `is a ${upload.mime} file in the media library, not a PNG, JPEG, GIF, WebP or AVIF image`);
+/** A media-library image in the store: its site path, size and srcset of smaller versions, and the store's files they name. */
+export interface LocalUpload {
+	readonly src: string;
+	readonly width: number;
+	readonly height: number;
+	/** The upload plugin's smaller versions and the original, by width; undefined when it made none. */
+	readonly srcset: string | undefined;
+	readonly files: readonly string[];
+}
+
+/**
+ * Brings the media-library image at `path` (`/uploads/...`), which the library describes as `upload`,
+ * into the store: the original and the upload plugin's smaller versions. `fail` turns what is wrong
+ * ("is a text/plain file ...") into the error that names where the image is shown and what to do.
+ */
+export async function localiseUpload(
+	cms: ClientOptions,
+	store: string,
+	path: string,
+	upload: UploadFile,
+	fail: (what: string) => Error,
+): Promise<LocalUpload> {
+	if (!(upload.mime in IMAGE_TYPES)) throw fail(`is a ${upload.mime} file in the media library, not a PNG, JPEG, GIF, WebP or AVIF image`);
 	const { width, height } = upload;
-	if (!width || !height) throw failure(use, "has no width and height in the media library");
+	if (!width || !height) throw fail("has no width and height in the media library");
+	mkdirSync(store, { recursive: true });
 	const fetchOne = async (url: string) => {
 		try {
 			const { bytes, type } = await fetchUploadBytes(cms, url);
 			return keep(store, url, bytes, type);
 		} catch (error) {
 			if (!(error instanceof CmsError)) throw error;
-			throw failure(use, `the CMS at ${new URL(cms.url).host} could not send (GET ${url} ${error.message})`);
+			throw fail(`the CMS at ${new URL(cms.url).host} could not send (GET ${url} ${error.message})`);
 		}
 	};
 	// The upload plugin's smaller versions, narrowest first; one as wide as the original adds nothing.
@@ -139,20 +159,22 @@ async function localise(cms: ClientOptions, store: string, use: Use, path: strin
 		.filter((format: UploadFormat) => format.width < width && format.mime in IMAGE_TYPES)
 		.sort((a, b) => a.width - b.width);
 	const [original, ...smaller] = await Promise.all([fetchOne(path), ...versions.map((format) => fetchOne(format.url))]);
-	const files = [original as string, ...smaller];
 	const srcset =
 		smaller.length > 0
 			? [...versions.map((format, index) => `${MEDIA_PATH}${smaller[index]} ${format.width}w`), `${MEDIA_PATH}${original} ${width}w`].join(
 					", ",
 				)
 			: undefined;
+	return { src: `${MEDIA_PATH}${original}`, width, height, srcset, files: [original as string, ...smaller] };
+}
+
+/** An answer's image's attributes and files, once its versions are in the store. */
+async function localise(cms: ClientOptions, store: string, use: Use, path: string, upload: UploadFile): Promise<Localised> {
+	const { src, width, height, srcset, files } = await localiseUpload(cms, store, path, upload, (what) => failure(use, what));
 	// Lazy everywhere, the first image of an answer included: the same HTML is on the FAQ page that shows
 	// every answer, where an eager first image would fetch every answer's screenshot; and a browser loads
 	// a lazy image that is in view at once, so one at the top of an answer's own page costs little.
-	return {
-		attributes: { src: `${MEDIA_PATH}${original}`, width, height, srcset, sizes: IMAGE_SIZES, loading: "lazy", decoding: "async" },
-		files,
-	};
+	return { attributes: { src, width, height, srcset, sizes: IMAGE_SIZES, loading: "lazy", decoding: "async" }, files };
 }
 
 /**

@@ -2,22 +2,24 @@ import { localeCodes } from "@aide/locales";
 import type { Loader } from "astro/loaders";
 import { accentWarning } from "./accent-contrast.ts";
 import { loadSiteSettings, toSiteSettings } from "./site-settings.ts";
+import { withSettingsLogos } from "./site-settings-logo.ts";
 
 /**
  * The Astro loader of the `settings` collection: one item per locale, its id the locale's code, with
  * empty fields where the locale has no published settings (an empty collection would make Astro warn
- * on every page that reads it, and no settings is the usual case). The settings are read and validated first; the store is replaced only
- * then, so a failed read changes nothing (and fails the build, naming the field and the locale).
+ * on every page that reads it, and no settings is the usual case). The settings are read and validated, and their logo brought into the
+ * site (site-settings-logo.ts), first; the store is replaced only then, so a failed read changes nothing (and fails the build, naming the field and the locale).
  */
 export function siteSettingsLoader(): Loader {
 	return {
 		name: "aide-cms-settings",
 		async load({ store, logger, parseData, generateDigest }) {
 			const documents = await loadSiteSettings(process.env, (message) => logger.warn(message));
+			const logos = await withSettingsLogos(documents);
 			const items = await Promise.all(
 				localeCodes.map(async (locale) => ({
 					id: locale,
-					data: await parseData({ id: locale, data: { ...toSiteSettings(locale, documents[locale] ?? null) } }),
+					data: await parseData({ id: locale, data: { ...toSiteSettings(locale, documents[locale] ?? null, logos) } }),
 				})),
 			);
 			store.clear();

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { type ClientOptions, cmsUrl, fetchOne, tokenFromEnv, validateDocuments } from "@aide/cms-client";
 import type { SiteSetting } from "@aide/content-schema";
 import { localeCodes } from "@aide/locales";
+import type { LocalUpload } from "./media.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -17,8 +18,8 @@ export interface SiteSettings {
 	readonly locale: string;
 	readonly name: string | null;
 	readonly tagline: string | null;
-	/** The logo on the CMS (`/uploads/…`), with its size when the CMS knows it. */
-	readonly logo: { readonly url: string; readonly width: number | null; readonly height: number | null } | null;
+	/** The logo as the site serves it (/media/…, site-settings-logo.ts), with the media store's files the build copies. */
+	readonly logo: LocalUpload | null;
 	/** A CSS hex colour (the content model's regex, checked again on read). */
 	readonly accentColor: string | null;
 	/** Where readers who found no answer write to: an https:, http: or mailto: address, and its text in this locale. */
@@ -62,15 +63,22 @@ export async function loadSiteSettings(env: Env = process.env, onRetry?: (messag
 /** Text an editor left blank is no text: the default shows. */
 const text = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
 
-/** One locale's settings document as the pages use it; with none (`null`), every field is empty and the defaults show. */
-export function toSiteSettings(locale: string, document: SiteSetting | null): SiteSettings {
+/**
+ * One locale's settings document as the pages use it, with its logo once brought into the site
+ * (`logos`, by the logo's URL: withSettingsLogos); with none (`null`), every field is empty and the defaults show.
+ */
+export function toSiteSettings(
+	locale: string,
+	document: SiteSetting | null,
+	logos: ReadonlyMap<string, LocalUpload> = new Map(),
+): SiteSettings {
 	if (!document) return { locale, name: null, tagline: null, logo: null, accentColor: null, contact: null, footerLinks: [] };
 	const contactUrl = text(document.contactUrl);
 	return {
 		locale,
 		name: text(document.name),
 		tagline: text(document.tagline),
-		logo: document.logo ? { url: document.logo.url, width: document.logo.width ?? null, height: document.logo.height ?? null } : null,
+		logo: (document.logo && logos.get(document.logo.url)) ?? null,
 		accentColor: text(document.accentColor),
 		contact: contactUrl ? { url: contactUrl, label: text(document.contactLabel) } : null,
 		footerLinks: (document.footerLinks ?? []).map((link) => ({ label: link.label.trim(), url: link.url })),

@@ -26,7 +26,7 @@ describe("toSiteSettings", () => {
 		});
 	});
 
-	it("keeps what is set, the logo's size included", () => {
+	it("keeps what is set, the logo as the site serves it included", () => {
 		const settings = validateSettings(
 			"fr",
 			document({
@@ -38,10 +38,11 @@ describe("toSiteSettings", () => {
 				footerLinks: [{ id: 1, label: "Statut ", url: "https://status.example.com" }],
 			}),
 		);
-		expect(toSiteSettings("fr", settings)).toMatchObject({
+		const logo = { src: "/media/logo_1-0123abcd.png", width: 120, height: 40, srcset: undefined, files: ["logo_1-0123abcd.png"] };
+		expect(toSiteSettings("fr", settings, new Map([["/uploads/logo_1.png", logo]]))).toMatchObject({
 			name: "Aide",
 			contact: { url: "https://example.com/contact", label: null },
-			logo: { url: "/uploads/logo_1.png", width: 120, height: 40 },
+			logo,
 			footerLinks: [{ label: "Statut", url: "https://status.example.com" }],
 		});
 	});

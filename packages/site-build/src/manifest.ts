@@ -35,7 +35,7 @@ const buildManifestSchema = z.object({
 	version: z.literal(MANIFEST_VERSION),
 	/** documentId -> locale -> the entry's page in that locale. */
 	entries: z.record(z.string().min(1), z.record(z.string().min(1), entryPageSchema)),
-	/** The media store's files the answers show, which the build copies under /media/ (absent from builds made before images). */
+	/** The media store's files the pages show (answers' images, the logo), which the build copies under /media/ (absent from builds made before images). */
 	media: z.array(z.string().regex(MEDIA_FILE_NAME, "a media file name such as shot-0123abcd.png")).default([]),
 });
 
@@ -44,15 +44,17 @@ export type BuildManifest = z.output<typeof buildManifestSchema>;
 
 /**
  * The manifest of a build whose entry pages are `entries`, at the paths `pageOf` gives, with their
- * permalink pages at the paths `permalinkOf` gives (the site's own URL rules).
+ * permalink pages at the paths `permalinkOf` gives (the site's own URL rules); its media, the entries'
+ * and `otherMedia` (what the pages show besides answers: the settings' logo).
  */
 export function manifestOf(
 	entries: Iterable<{ documentId: string; locale: string; slug: string; anchor: string; permalinkId: string; media?: readonly string[] }>,
 	pageOf: (locale: string, slug: string) => string,
 	permalinkOf: (permalinkId: string) => string,
+	otherMedia: Iterable<string> = [],
 ): BuildManifest {
 	const manifest: BuildManifest = { version: MANIFEST_VERSION, entries: {}, media: [] };
-	const media = new Set<string>();
+	const media = new Set<string>(otherMedia);
 	for (const { documentId, locale, slug, anchor, permalinkId, media: files = [] } of entries) {
 		manifest.entries[documentId] ??= {};
 		manifest.entries[documentId][locale] = {

@@ -8,8 +8,8 @@ import { t } from "../i18n";
 export interface ShownSettings {
 	readonly name: string;
 	readonly tagline: string;
-	/** The logo as the site serves it; null when none is set (or none can be shown yet). */
-	readonly logo: { readonly src: string; readonly width: number | null; readonly height: number | null } | null;
+	/** The logo as the site serves it (/media/…, with a srcset when the CMS made smaller versions); null when none is set. */
+	readonly logo: { readonly src: string; readonly width: number; readonly height: number; readonly srcset: string | undefined } | null;
 	readonly contact: { readonly url: string; readonly label: string } | null;
 	readonly footerLinks: ReadonlyArray<{ readonly label: string; readonly url: string }>;
 }
@@ -21,11 +21,15 @@ export async function siteSettings(locale: string): Promise<ShownSettings> {
 	return {
 		name: set?.name ?? t(locale, "site.name"),
 		tagline: set?.tagline ?? t(locale, "site.tagline"),
-		// The logo is on the CMS, which readers cannot reach: it shows once the build copies uploads into the site.
-		logo: null,
+		logo: set?.logo ? { src: set.logo.src, width: set.logo.width, height: set.logo.height, srcset: set.logo.srcset } : null,
 		contact: set?.contact ? { url: set.contact.url, label: set.contact.label ?? t(locale, "contact.label") } : null,
 		footerLinks: set?.footerLinks ?? [],
 	};
+}
+
+/** The media store's files the settings' logos show, for the build manifest (the build copies them under /media/). */
+export async function settingsMedia(): Promise<string[]> {
+	return (await getCollection("settings")).flatMap((entry) => entry.data.logo?.files ?? []);
 }
 
 /**
