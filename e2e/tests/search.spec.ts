@@ -122,7 +122,7 @@ test("?q= on any page opens the panel with that search's results, over the page,
 	await expect(page.getByRole("searchbox")).toBeFocused();
 	await expect(page.locator(".search-panel")).toBeVisible();
 	await expect(page.locator('.search-results a[href$="#payment-methods"]').first()).toBeVisible();
-	await expect(page.getByRole("status")).toHaveText(/results? for “invoices”/);
+	await expect(page.locator(".search-panel").getByRole("status")).toHaveText(/results? for “invoices”/);
 	expect(await page.getByRole("heading", { level: 1 }).boundingBox()).toEqual(title);
 	expect(await violations(page)).toEqual([]);
 });

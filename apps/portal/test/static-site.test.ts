@@ -134,7 +134,10 @@ describe("Accept-Encoding", () => {
 			expect(answer.status, path).toBe(404);
 			expect(answer.headers["cache-control"], path).toBe("no-cache");
 		}
-		expect((await get("/fr/nowhere/")).body.toString()).toContain("Page introuvable");
+		const missing = await get("/fr/nowhere/");
+		expect(missing.body.toString()).toContain("Page introuvable");
+		// A page, not a download.
+		expect(missing.headers["content-type"]).toBe("text/html; charset=utf-8");
 	});
 });
 

@@ -50,7 +50,7 @@ export function staticSite(dir: string, log: (message: string) => void = (messag
 			const localePage = locale ? join(dir, locale, "404", "index.html") : undefined;
 			const page = localePage && existsSync(localePage) ? localePage : join(dir, "404.html");
 			// A page that is missing today may be published in a minute.
-			response.writeHead(404, { "content-type": contentType(".html"), "cache-control": REVALIDATE });
+			response.writeHead(404, { "content-type": contentType("404.html"), "cache-control": REVALIDATE });
 			response.end(existsSync(page) ? readFileSync(page) : "Not found");
 			return;
 		}
