@@ -76,6 +76,8 @@ describe("with settings set", () => {
 	it("shows the help center's name and tagline in the header and the title, per locale", () => {
 		const home = site.read("fr/index.html");
 		expect(brandOf(home)).toBe("Aide Exemple Le centre d’aide d’Exemple");
+		// A space between the name and the tagline, not only styles: "Aide ExempleLe centre…" is what text readers would get.
+		expect(home).toMatch(/>Aide Exemple <span>/);
 		expect(home).toMatch(/<title>[^<]* · Aide Exemple<\/title>/);
 		expect(brandOf(site.read("en/index.html"))).toBe(`${en["site.name"]} ${en["site.tagline"]}`);
 	});
