@@ -18,8 +18,6 @@ export interface AuditedSite {
 	baseUrl: string;
 	/** Every locale's home, answer with an image, category page and search page, locale by locale. */
 	pages: AuditedPage[];
-	/** What had to be guessed because the site lacks something yet (to print with the results). */
-	notes: string[];
 	stop(): Promise<void>;
 }
 
@@ -113,14 +111,13 @@ export async function startAuditedSite(log: (line: string) => void): Promise<Aud
 			await waitForText(`${baseUrl}${page}`, `alt="${altText(locale)}"`, 3 * 60_000);
 		}
 
-		const notes: string[] = [];
 		const pages: AuditedPage[] = [];
 		for (const locale of localeCodes) {
 			const home = await fetch(`${baseUrl}/${locale}/`);
 			if (!home.ok) throw new Error(`The home /${locale}/ answered ${home.status}.`);
-			pages.push(...discoverPages(locale, await home.text(), read.manifest, documentId, notes));
+			pages.push(...discoverPages(locale, await home.text(), read.manifest, documentId));
 		}
-		return { baseUrl, pages, notes, stop };
+		return { baseUrl, pages, stop };
 	} catch (error) {
 		await stop();
 		throw error;

@@ -35,9 +35,9 @@ const searchWord = (slug: string) => slug.split("-").reduce((longest, word) => (
 
 /**
  * The pages to audit in `locale`, from the home's HTML and the build manifest; `answer` is the
- * documentId of the entry given an image. `notes` receives what was guessed for want of a page.
+ * documentId of the entry given an image.
  */
-export function discoverPages(locale: string, homeHtml: string, manifest: BuildManifest, answer: string, notes: string[]): AuditedPage[] {
+export function discoverPages(locale: string, homeHtml: string, manifest: BuildManifest, answer: string): AuditedPage[] {
 	const home = `/${locale}/`;
 	const answerPage = manifest.entries[answer]?.[locale];
 	if (!answerPage) throw new Error(`The build manifest has no ${locale} page for entry ${answer}, the answer given an image.`);
@@ -53,11 +53,11 @@ export function discoverPages(locale: string, homeHtml: string, manifest: BuildM
 	}
 	const query = `?q=${encodeURIComponent(searchWord(answerPage.slug))}`;
 	const action = searchAction(homeHtml, locale);
-	if (!action) notes.push(`${home} has no search form with a "q" field (no search page yet): the search page audited is ${home}${query}.`);
+	if (!action) throw new Error(`${home} has no search form with a "q" field leading to the search page: there is no search page to audit.`);
 	return [
 		{ kind: "home", locale, path: home },
 		{ kind: "answer", locale, path: answerPage.page },
 		{ kind: "category", locale, path: category },
-		{ kind: "search", locale, path: `${action ?? home}${query}` },
+		{ kind: "search", locale, path: `${action}${query}` },
 	];
 }

@@ -146,7 +146,6 @@ async function main(): Promise<number> {
 	);
 	console.log(table(results));
 	console.log(`\n${weights.join("\n")}`);
-	for (const note of site.notes) console.log(`note: ${note}`);
 	if (reports) console.log(`The full reports are in ${reports}.`);
 	const low = results.filter((result) => !passes(result));
 	if (low.length > 0 || overweight) {

@@ -51,7 +51,6 @@ async function main(): Promise<void> {
 	} finally {
 		await site.stop();
 	}
-	for (const note of site.notes) log(`note: ${note}`);
 	log(`wrote ${site.pages.length * VIEWPORTS.length * SCHEMES.length} PNGs into ${OUT_DIR}.`);
 }
 

@@ -100,7 +100,7 @@ function normaliseQuery(text) {
 	const message = (count, term) =>
 		(count === 0 ? strings.zero : count === 1 ? strings.one : strings.many)
 			.replace("[COUNT]", String(count))
-			.replace("[SEARCH_TERM]", term);
+			.replace("[SEARCH_TERM]", () => term);
 
 	const open = () => {
 		panel.hidden = false;

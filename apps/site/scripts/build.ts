@@ -26,9 +26,9 @@ try {
 const outcome = await builder.build(dist);
 builder.stop();
 if (outcome.ok && outcome.figures) {
-	const { pages, renderMs, indexMs } = outcome.figures;
+	const { pages, renderMs, indexMs, compressMs } = outcome.figures;
 	console.log(
-		`aide: built the site into ${dist} in ${seconds(renderMs + indexMs)}: rendered in ${seconds(renderMs)}, ${pages} pages indexed for search in ${seconds(indexMs)}.`,
+		`aide: built the site into ${dist} in ${seconds(renderMs + indexMs + compressMs)}: rendered in ${seconds(renderMs)}, ${pages} pages indexed for search in ${seconds(indexMs)}, compressed in ${seconds(compressMs)}.`,
 	);
 } else {
 	console.error(`\naide: the site was not built, and the live site (${dist}) was left as it was. ${outcome.error}`);

@@ -6,6 +6,7 @@
 // @aide/site-build's precompress.ts) are its other forms, not files of their own.
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { COPY_SUFFIX } from "@aide/site-build";
 import type { Coding } from "./accept-encoding.ts";
 
 /** A file the site serves: where it is, and its compressed copies. */
@@ -18,10 +19,8 @@ export interface SiteFile {
 	copies: Partial<Record<Coding, string>>;
 }
 
-const COPY_SUFFIXES: ReadonlyArray<readonly [Coding, string]> = [
-	["br", ".br"],
-	["gzip", ".gz"],
-];
+/** The copies' suffixes, as the build writes them. */
+const COPY_SUFFIXES = Object.entries(COPY_SUFFIX) as ReadonlyArray<readonly [Coding, string]>;
 
 /** Whether a name in the site is a dotfile, or in a dot folder (`/.well-known/` is served, as sirv did). */
 const hidden = (name: string) => /\/\.(?!well-known\/)/.test(name);

@@ -39,5 +39,7 @@ export async function settingsMedia(): Promise<string[]> {
 export async function accentColor(): Promise<string | null> {
 	const all = (await getCollection("settings")).map((entry) => entry.data);
 	const preferred = [...all.filter((settings) => settings.locale === defaultLocale), ...all];
-	return preferred.find((settings) => settings.accentColor !== null)?.accentColor ?? null;
+	const colour = preferred.find((settings) => settings.accentColor !== null)?.accentColor ?? null;
+	// Checked by the CMS and the loader already; it is written into a stylesheet, so once more here.
+	return colour !== null && /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(colour) ? colour : null;
 }
