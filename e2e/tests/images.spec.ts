@@ -3,7 +3,8 @@
 // and publishes. A reader then sees it on the site, from the site itself (the CMS is not public),
 // with no Content-Security-Policy violation on either page.
 import { pngImage } from "@aide/testing";
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, test } from "@playwright/test";
+import { logInAsEditor, openEnglishEntry, openPreview, saveDraft } from "../support/admin.ts";
 import { env } from "../support/env.ts";
 
 const QUESTION = "Which payment methods do you accept?";
@@ -25,14 +26,6 @@ async function loadedWidth(image: Locator): Promise<number> {
 	return image.evaluate((element: HTMLImageElement) => element.naturalWidth);
 }
 
-async function logIn(page: Page, cms: string) {
-	const editor = JSON.parse(env("E2E_EDITOR")) as { email: string; password: string };
-	await page.goto(`${cms}/admin`);
-	await page.getByLabel("Email").fill(editor.email);
-	await page.getByLabel("Password").fill(editor.password);
-	await page.getByRole("button", { name: "Login" }).click();
-}
-
 test("an editor puts a screenshot into an English answer; the preview and the site show it from their own origin", async ({
 	page,
 	context,
@@ -41,7 +34,7 @@ test("an editor puts a screenshot into an English answer; the preview and the si
 	test.setTimeout(180_000);
 	const cms = env("E2E_CMS_URL");
 	const site = env("E2E_BASE_URL");
-	await logIn(page, cms);
+	await logInAsEditor(page, cms);
 
 	// The media library: upload the screenshot (its "Add assets" button opens the file chooser).
 	await page.getByRole("link", { name: "Media Library" }).click();
@@ -51,12 +44,7 @@ test("an editor puts a screenshot into an English answer; the preview and the si
 	await expect(page.getByText(/Upload successful|uploaded successfully/).first()).toBeVisible();
 
 	// The answer: the Markdown editor's Image button inserts the library's file as ![name](url).
-	await page.getByRole("link", { name: "Content Manager" }).click();
-	await page.getByRole("link", { name: "FAQ entry" }).click();
-	await page.getByRole("combobox", { name: "Select a locale" }).click();
-	await page.getByRole("option", { name: "English (en)" }).click();
-	await page.getByRole("gridcell", { name: QUESTION }).click();
-	await expect(page.getByRole("heading", { name: QUESTION })).toBeVisible();
+	await openEnglishEntry(page, QUESTION);
 	await page.locator(".CodeMirror").first().click();
 	await page.keyboard.press("Control+End");
 	await page.keyboard.type("\n\n");
@@ -76,16 +64,10 @@ test("an editor puts a screenshot into an English answer; the preview and the si
 		.check();
 	await library.getByRole("button", { name: "Finish" }).click();
 	await expect(page.locator(".CodeMirror").first()).toContainText(`![${FILE}](`);
-	await page.getByRole("button", { name: "Save" }).click();
-	await expect(page.getByText("Saved document")).toBeVisible();
+	await saveDraft(page);
 
 	// The Preview panel: the draft's image, served by the site service that serves the preview.
-	await page
-		.getByRole("link", { name: "Open preview" })
-		.or(page.getByRole("button", { name: "Open preview" }))
-		.click();
-	const preview = page.frameLocator("iframe").first();
-	await expect(preview.getByText("Draft preview: this version is not published yet.")).toBeVisible();
+	const preview = await openPreview(page);
 	const previewed = preview.getByRole("img", { name: FILE });
 	expect(await loadedWidth(previewed)).toBeGreaterThan(0);
 	const src = (await previewed.getAttribute("src")) ?? "";

@@ -8,7 +8,10 @@ import type { ServerResponse } from "node:http";
 import { join } from "node:path";
 import { IMAGE_TYPES } from "@aide/cms-client";
 import { mediaStoreDir } from "@aide/config";
-import { MEDIA_FILE_NAME } from "@aide/site-build";
+import { MEDIA_DIR, MEDIA_FILE_NAME } from "@aide/site-build";
+
+/** The URL path of the built pages' images: the build's public folder `media/`. */
+export const MEDIA_PREFIX = `/${MEDIA_DIR}/`;
 
 const TYPE_OF_EXTENSION = Object.fromEntries(Object.entries(IMAGE_TYPES).map(([type, extension]) => [extension, type]));
 
@@ -17,7 +20,7 @@ const TYPE_OF_EXTENSION = Object.fromEntries(Object.entries(IMAGE_TYPES).map(([t
  * store has no such file (or the name is not one the store uses: never a path).
  */
 export function servePreviewMedia(path: string, response: ServerResponse, store = mediaStoreDir()): boolean {
-	const name = path.slice("/media/".length);
+	const name = path.slice(MEDIA_PREFIX.length);
 	const file = join(store, name);
 	if (!MEDIA_FILE_NAME.test(name) || !existsSync(file)) return false;
 	const type = TYPE_OF_EXTENSION[name.slice(name.lastIndexOf(".") + 1)] ?? "application/octet-stream";

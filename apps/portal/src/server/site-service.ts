@@ -36,7 +36,7 @@ import {
 import { checkPreviewLink, WEBHOOK_SECRET_HEADER } from "@aide/site-link";
 import { guarded } from "./guard.ts";
 import { LogThrottle } from "./log-throttle.ts";
-import { servePreviewMedia } from "./preview-media.ts";
+import { MEDIA_PREFIX, servePreviewMedia } from "./preview-media.ts";
 import { Rebuilder, type RebuildReport } from "./rebuilder.ts";
 import { type Handler, SECURITY_HEADERS, setHeaders, staticSite } from "./static-site.ts";
 
@@ -404,7 +404,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 					return handler(request, response, () => sendText(response, 404, "No such route in the live build."), locals);
 				}
 				// The previews' images (a draft's are not in the live build), then their stylesheets and scripts.
-				if (path.startsWith("/media/") && servePreviewMedia(path, response)) return;
+				if (path.startsWith(MEDIA_PREFIX) && servePreviewMedia(path, response)) return;
 				if (live) return live.files(request, response, () => sendJson(response, 404, { error: "Not found." }));
 				return sendJson(response, 404, { error: "Not found." });
 			},

@@ -1,0 +1,39 @@
+// What a support editor does in the real Strapi admin, step by step, for the journeys that start there.
+import { expect, type FrameLocator, type Page } from "@playwright/test";
+import { env } from "./env.ts";
+
+/** Logs in as the "Support editor" the global setup invited. */
+export async function logInAsEditor(page: Page, cms: string): Promise<void> {
+	const editor = JSON.parse(env("E2E_EDITOR")) as { email: string; password: string };
+	await page.goto(`${cms}/admin`);
+	await page.getByLabel("Email").fill(editor.email);
+	await page.getByLabel("Password").fill(editor.password);
+	await page.getByRole("button", { name: "Login" }).click();
+}
+
+/** Opens the English version of the FAQ entry whose question is `question` in the content manager. */
+export async function openEnglishEntry(page: Page, question: string): Promise<void> {
+	await page.getByRole("link", { name: "Content Manager" }).click();
+	await page.getByRole("link", { name: "FAQ entry" }).click();
+	await page.getByRole("combobox", { name: "Select a locale" }).click();
+	await page.getByRole("option", { name: "English (en)" }).click();
+	await page.getByRole("gridcell", { name: question }).click();
+	await expect(page.getByRole("heading", { name: question })).toBeVisible();
+}
+
+/** Saves the open entry as a draft. */
+export async function saveDraft(page: Page): Promise<void> {
+	await page.getByRole("button", { name: "Save" }).click();
+	await expect(page.getByText("Saved document")).toBeVisible();
+}
+
+/** Opens the Preview panel, which frames the site's page for the draft, and returns that frame once it shows the draft. */
+export async function openPreview(page: Page): Promise<FrameLocator> {
+	await page
+		.getByRole("link", { name: "Open preview" })
+		.or(page.getByRole("button", { name: "Open preview" }))
+		.click();
+	const preview = page.frameLocator("iframe").first();
+	await expect(preview.getByText("Draft preview: this version is not published yet.")).toBeVisible();
+	return preview;
+}
