@@ -150,3 +150,84 @@ export interface ExportResponse {
 export interface ImportErrorResponse {
 	error: { status: 400 | 422; name: "ValidationError" | "ImportApplyError"; message: string };
 }
+
+// ---- Reader insights (insights.js) ----
+
+/** Why an answer did not help. */
+export declare const INSIGHT_REASONS: readonly ["unclear", "incomplete", "not-my-question", "outdated"];
+export type InsightReason = (typeof INSIGHT_REASONS)[number];
+export declare const INSIGHT_QUERY_MAX_LENGTH: 100;
+export declare const INSIGHT_COMMENT_MAX_LENGTH: 500;
+export declare const INSIGHT_ROUTES: {
+	/** The portal's public server (same origin as the site): `POST` one {@link InsightEvent}. */
+	readonly events: "/aide/events";
+	/** The CMS content API (`/api` + this): `POST` an {@link InsightBatch}; the insights token only. */
+	readonly record: "/aide-insights/record";
+	/** The CMS admin route (`/aide` + this): `GET ?locale=fr&days=30` → {@link InsightReport}. */
+	readonly report: "/insights";
+	/** The CMS admin route (`/aide` + this): `POST` {@link KeywordRequest}. */
+	readonly keyword: "/insights/keyword";
+};
+
+/** A query as stored (trimmed, lower-cased, ≤ 100 characters), or undefined when empty or personal (e-mail, phone, long digit run). */
+export declare function insightQuery(raw: unknown): string | undefined;
+
+/** What the site sends the portal, one per request. `locale` is the page's language. */
+export type InsightEvent =
+	/** A search that settled: the query as typed and how many results it found. */
+	| { type: "search"; locale: string; query: string; results: number }
+	/** A result opened from a search: the query and the site path of the answer opened. */
+	| { type: "open"; locale: string; query: string; path: string }
+	/** A vote under an answer (documentId of the FAQ entry); reasons and comment only with helpful: false. */
+	| { type: "feedback"; locale: string; documentId: string; helpful: boolean; reasons?: InsightReason[]; comment?: string };
+
+/** Counts to add, per day (UTC, `YYYY-MM-DD`), language and query. */
+export interface SearchIncrement {
+	day: string;
+	locale: string;
+	query: string;
+	searches: number;
+	noResult: number;
+	opened: number;
+}
+
+/** Counts to add, per day, language and answer; comments are appended. */
+export interface FeedbackIncrement {
+	day: string;
+	locale: string;
+	documentId: string;
+	helpful: number;
+	notHelpful: number;
+	reasons: Partial<Record<InsightReason, number>>;
+	comments: string[];
+}
+
+/** What the portal sends the CMS: increments it adds to the stored aggregates, in one transaction. */
+export interface InsightBatch {
+	searches: SearchIncrement[];
+	feedback: FeedbackIncrement[];
+}
+
+/** `GET /aide/insights?locale=fr&days=30`: the chosen period and locale, most frequent / least helpful first. */
+export interface InsightReport {
+	locale: string;
+	days: number;
+	failedSearches: Array<{ query: string; count: number }>;
+	feedback: Array<{
+		documentId: string;
+		question: string;
+		helpful: number;
+		notHelpful: number;
+		reasons: Partial<Record<InsightReason, number>>;
+		comments: string[];
+	}>;
+	/** Per locale other than the default: answers with no translation, and translations older than their source. */
+	translations: Array<{ documentId: string; question: string; locale: string; state: "missing" | "outdated" }>;
+}
+
+/** `POST /aide/insights/keyword`: adds `keyword` to the answer's keywords in `locale` (its draft; publishing stays the editor's). */
+export interface KeywordRequest {
+	documentId: string;
+	locale: string;
+	keyword: string;
+}

@@ -5,6 +5,16 @@ const kebab = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, "must be kebab
 
 const i18nOptions = z.object({ i18n: z.object({ localized: z.boolean() }).strict() }).strict();
 
+/** Shown or hidden in the admin: the insight aggregates are read through their own page, never edited. */
+const visible = z.object({ visible: z.boolean() }).strict();
+const typeOptions = z
+	.object({
+		i18n: z.object({ localized: z.boolean() }).strict().optional(),
+		"content-manager": visible.optional(),
+		"content-type-builder": visible.optional(),
+	})
+	.strict();
+
 const common = {
 	required: z.boolean().optional(),
 	private: z.boolean().optional(),
@@ -131,7 +141,7 @@ export const contentModelSchema = z
 			})
 			.strict(),
 		options: z.object({ draftAndPublish: z.boolean() }).strict(),
-		pluginOptions: i18nOptions.optional(),
+		pluginOptions: typeOptions.optional(),
 		attributes: z.record(z.string().regex(/^[a-z][a-zA-Z0-9]*$/, "attribute names must be camelCase"), attributeSchema),
 	})
 	.strict();

@@ -36,6 +36,41 @@ export interface FaqEntry {
 /** A populated relation to a FAQ entry. */
 export type FaqEntryRef = { readonly documentId: string } & Partial<Omit<FaqEntry, "documentId">>;
 
+/** Answer feedback (api::insight-feedback.insight-feedback), as `/api/insight-feedbacks` returns it. */
+export interface InsightFeedback {
+	readonly documentId: string;
+	readonly locale: string;
+	readonly updatedAt: string;
+	readonly publishedAt?: string | null;
+	readonly day: string;
+	readonly language: string;
+	readonly answer: string;
+	readonly helpful: number;
+	readonly notHelpful: number;
+	readonly reasons: unknown | null;
+	readonly comments: unknown | null;
+}
+
+/** A populated relation to a Answer feedback. */
+export type InsightFeedbackRef = { readonly documentId: string } & Partial<Omit<InsightFeedback, "documentId">>;
+
+/** Search insight (api::insight-search.insight-search), as `/api/insight-searches` returns it. */
+export interface InsightSearch {
+	readonly documentId: string;
+	readonly locale: string;
+	readonly updatedAt: string;
+	readonly publishedAt?: string | null;
+	readonly day: string;
+	readonly language: string;
+	readonly query: string;
+	readonly searches: number;
+	readonly noResult: number;
+	readonly opened: number;
+}
+
+/** A populated relation to a Search insight. */
+export type InsightSearchRef = { readonly documentId: string } & Partial<Omit<InsightSearch, "documentId">>;
+
 /** Site settings (api::site-setting.site-setting), as `/api/site-setting` returns it. */
 export interface SiteSetting {
 	readonly documentId: string;
