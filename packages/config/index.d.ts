@@ -46,6 +46,8 @@ export declare function cmsAddress(env: Env): Address;
 export declare function cmsUrl(env: Env): string;
 /** The public site's absolute URL (canonical links, hreflang, sitemap): SITE_URL, else the local site at HOST / PORT. */
 export declare function siteUrl(env: Env): string;
+/** AIDE_INSIGHTS_URL: where the built site sends reader insights (a same-origin path or an absolute http(s) URL); undefined: no widget. */
+export declare function insightsUrl(env: Env): string | undefined;
 /** The site service of `npm start`: AIDE_SITE_SERVICE_URL. */
 export declare function siteServiceUrl(env: Env): string;
 /** The path readers are served from (a link to the live build): AIDE_SITE_OUT_DIR, else apps/site/dist. */
@@ -59,7 +61,7 @@ export declare function dataDir(env: Env): string;
 export declare function dataFiles(dir: string): {
 	secrets: string;
 	adminCredentials: string;
-	tokens: { site: string; import: string; preview: string };
+	tokens: { site: string; import: string; preview: string; insights: string };
 };
 
 export declare const SECRET_NAMES: readonly [

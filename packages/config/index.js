@@ -141,6 +141,22 @@ export function siteUrl(env) {
 	return localUrl(siteAddress(env));
 }
 
+/**
+ * Where the built site sends reader insights (votes under answers, searches): AIDE_INSIGHTS_URL, a path on
+ * the site's own origin (`/aide/events`, what `npm start` serves) or an absolute http(s) URL. Unset: the site
+ * has no feedback widget and sends nothing.
+ * @param {Env} env
+ */
+export function insightsUrl(env) {
+	const value = text(env, "AIDE_INSIGHTS_URL");
+	if (value === undefined) return undefined;
+	if (value.startsWith("/") && !value.startsWith("//") && !/[\s\\]/.test(value)) return value;
+	if (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)) return value;
+	throw new ConfigError(
+		`AIDE_INSIGHTS_URL must be a path on the site's origin such as /aide/events, or an http(s) URL such as https://help.example.org/aide/events, not "${value}".`,
+	);
+}
+
 /** The site service of `npm start`: AIDE_SITE_SERVICE_URL. @param {Env} env */
 export function siteServiceUrl(env) {
 	return readUrl(env.AIDE_SITE_SERVICE_URL, "AIDE_SITE_SERVICE_URL") ?? `http://127.0.0.1:${DEFAULT_PORTS.siteService}`;
@@ -174,7 +190,12 @@ export function dataFiles(dir) {
 	return {
 		secrets: join(dir, "secrets.env"),
 		adminCredentials: join(dir, "admin-credentials.txt"),
-		tokens: { site: join(dir, "site-token"), import: join(dir, "import-token"), preview: join(dir, "preview-token") },
+		tokens: {
+			site: join(dir, "site-token"),
+			import: join(dir, "import-token"),
+			preview: join(dir, "preview-token"),
+			insights: join(dir, "insights-token"),
+		},
 	};
 }
 

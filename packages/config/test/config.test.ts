@@ -13,6 +13,7 @@ import {
 	dataFiles,
 	demoContent,
 	ensureSecrets,
+	insightsUrl,
 	paths,
 	readBackups,
 	readSecrets,
@@ -56,6 +57,17 @@ describe("addresses", () => {
 		expect(siteUrl({ PORT: "5000" })).toBe("http://127.0.0.1:5000");
 		expect(siteUrl({ SITE_URL: "https://help.example.org" })).toBe("https://help.example.org");
 		expect(siteServiceUrl({})).toBe("http://127.0.0.1:4322");
+	});
+
+	it("read where the site sends reader insights: a same-origin path, an http(s) URL, or nothing", () => {
+		expect(insightsUrl({})).toBeUndefined();
+		expect(insightsUrl({ AIDE_INSIGHTS_URL: " /aide/events " })).toBe("/aide/events");
+		expect(insightsUrl({ AIDE_INSIGHTS_URL: "https://help.example.org/aide/events" })).toBe("https://help.example.org/aide/events");
+		for (const bad of ["//evil.example/aide", "javascript:alert(1)", "aide/events", "/aide events"]) {
+			expect(errorOf(() => insightsUrl({ AIDE_INSIGHTS_URL: bad }))).toBe(
+				`AIDE_INSIGHTS_URL must be a path on the site's origin such as /aide/events, or an http(s) URL such as https://help.example.org/aide/events, not "${bad}".`,
+			);
+		}
 	});
 
 	it("refuse what they cannot mean, naming the variable", () => {
