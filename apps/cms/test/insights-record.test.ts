@@ -97,6 +97,15 @@ describe("recording reader insights", () => {
 		expect(JSON.parse(String(feedback?.comments))).toEqual(["Trop court.", "Où est le bouton ?"]);
 	});
 
+	it("leaves the content API's response cache as it was: no content changed", async () => {
+		const path = `${cms.url}/api/faq-entries?locale=fr`;
+		const token = cms.siteToken();
+		await request(path, { token });
+		expect((await request(path, { token })).headers.get("x-aide-cache")).toBe("hit");
+		expect((await record({ searches: [search("cache")], feedback: [] })).status).toBe(204);
+		expect((await request(path, { token })).headers.get("x-aide-cache")).toBe("hit");
+	});
+
 	it("keeps the latest 20 comments of a day's answer", async () => {
 		const comments = Array.from({ length: 25 }, (_, index) => `Remarque ${index}`);
 		const day = dayOf(1);

@@ -10,10 +10,11 @@ import { dayOf, oldestKeptDay } from "./prune";
 import { recordInsights } from "./record";
 import { InsightWireError, parseInsightBatch } from "./wire";
 
-const API = "aide-insights";
+/** The API's name: its route's `info.apiName`. */
+export const INSIGHTS_API = "aide-insights";
 const CONTROLLER = "insight";
 /** The content API permission that lets a token record insights. */
-export const INSIGHT_RECORD_ACTION = `api::${API}.${CONTROLLER}.record`;
+export const INSIGHT_RECORD_ACTION = `api::${INSIGHTS_API}.${CONTROLLER}.record`;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -61,7 +62,7 @@ export function registerInsightRoutes(strapi: Core.Strapi, { retentionDays }: { 
 		ctx.body = null;
 	};
 	const apis = strapi.get("apis") as unknown as { add(name: string, api: object): unknown };
-	apis.add(API, {
+	apis.add(INSIGHTS_API, {
 		controllers: { [CONTROLLER]: { record } },
 		routes: {
 			[CONTROLLER]: {
