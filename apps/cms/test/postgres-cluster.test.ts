@@ -1,10 +1,12 @@
 // Several CMS processes on one PostgreSQL. Two started at the same moment on an empty database take
 // turns through the launcher's start-up lock, and end with one of everything the start-up makes;
-// what one publishes the other serves, and each publish asks the site service for one rebuild.
+// what one publishes the other serves, and each publish asks the site service for one rebuild; what both
+// record of reader insights at the same moment adds up in one row.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { INSIGHT_ROUTES } from "@aide/cms-contract";
 import { createEntryDraft, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECRET_NAMES } from "../src/settings.ts";
@@ -68,7 +70,9 @@ describe("two CMS processes started together on one empty PostgreSQL", () => {
 
 	it("make one of everything: admin, Aide tokens, roles, locales; and no webhook", () => {
 		expect(postgres.query("select count(*) from admin_users")).toBe("1");
-		expect(postgres.query("select name from strapi_api_tokens order by name")).toBe("Aide import\nAide preview\nAide site build");
+		expect(postgres.query("select name from strapi_api_tokens order by name")).toBe(
+			"Aide import\nAide insights\nAide preview\nAide site build",
+		);
 		expect(postgres.query("select name from admin_roles order by name")).toBe("Author\nEditor\nSuper Admin\nSupport editor");
 		expect(postgres.query("select code from i18n_locale order by code")).toBe("en\nfr");
 		expect(postgres.query("select count(*) from strapi_webhooks")).toBe("0");
@@ -80,7 +84,30 @@ describe("two CMS processes started together on one empty PostgreSQL", () => {
 		const [a, b] = cmses as [RunningCms, RunningCms];
 		expect(b.siteToken()).toBe(a.siteToken());
 		expect(b.importToken()).toBe(a.importToken());
+		expect(b.insightsToken()).toBe(a.insightsToken());
 	});
+
+	it("add up the reader insights both record at the same moment, in one row per day, language and query or answer", async () => {
+		const [a, b] = cmses as [RunningCms, RunningCms];
+		const draft = await createEntryDraft(a.url, await a.adminToken(), { question: "Notée ?", slug: "notee", answer: "Oui." });
+		const day = new Date().toISOString().slice(0, 10);
+		const batch = {
+			searches: [{ day, locale: "fr", query: "facture", searches: 2, noResult: 1, opened: 0 }],
+			feedback: [
+				{ day, locale: "fr", documentId: draft.documentId, helpful: 1, notHelpful: 1, reasons: { unclear: 1 }, comments: ["Flou."] },
+			],
+		};
+		const record = (cms: RunningCms) =>
+			request(`${cms.url}/api${INSIGHT_ROUTES.record}`, { token: cms.insightsToken(), method: "POST", body: batch });
+		const responses = await Promise.all(Array.from({ length: 10 }, (_, index) => record(index % 2 === 0 ? a : b)));
+		expect(responses.map((response) => response.status)).toEqual(Array(10).fill(204));
+		expect(postgres.query("select day, language, query, searches, no_result, opened from insight_searches")).toBe(
+			`${day}|fr|facture|20|10|0`,
+		);
+		expect(postgres.query("select helpful, not_helpful, reasons, jsonb_array_length(comments) from insight_feedbacks")).toBe(
+			'10|10|{"unclear": 10}|10',
+		);
+	}, 120_000);
 
 	it("serve what the other published, and each publish asks for exactly one rebuild", async () => {
 		for (const [writer, reader, slug] of [
@@ -117,7 +144,9 @@ describe("two CMS processes started together on one empty PostgreSQL and one new
 		expect(cmses).toHaveLength(2);
 		expect(readFileSync(join(dataDir, "secrets.env"), "utf8").match(/^[A-Z_]+=/gm)).toHaveLength(7);
 		expect(postgres.query("select count(*) from admin_users", "shared")).toBe("1");
-		expect(postgres.query("select name from strapi_api_tokens order by name", "shared")).toBe("Aide import\nAide preview\nAide site build");
+		expect(postgres.query("select name from strapi_api_tokens order by name", "shared")).toBe(
+			"Aide import\nAide insights\nAide preview\nAide site build",
+		);
 		for (const cms of cmses) {
 			expect((await request(`${cms.url}/api/faq-entries`, { token: cms.siteToken() })).status).toBe(200);
 			await cms.adminToken();

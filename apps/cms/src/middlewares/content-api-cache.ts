@@ -20,6 +20,8 @@
  */
 import { gzipSync } from "node:zlib";
 import type { Core } from "@strapi/strapi";
+import { editorialTypes } from "../bootstrap/editorial-types";
+import { INSIGHTS_API } from "../insights/routes";
 import { readSettings } from "../settings";
 import { ResponseStore, type StoredResponse } from "./response-store";
 
@@ -31,7 +33,7 @@ interface Context {
 	status: number;
 	body: unknown;
 	type: string;
-	state: { isAuthenticated?: boolean };
+	state: { isAuthenticated?: boolean; route?: { info?: { apiName?: string } } };
 	get(header: string): string;
 	set(header: string, value: string): void;
 	vary(field: string): void;
@@ -78,9 +80,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 	const store = storeOf(strapi);
 	if (!store) return (_ctx: Context, next: () => Promise<void>) => next();
 	const clear = () => store.clear();
-	const contentModels = Object.keys(strapi.contentTypes).filter(
-		(uid) => uid.startsWith("api::") || uid.startsWith("plugin::upload") || uid.startsWith("plugin::i18n"),
-	);
+	// The editorial types only: the insight aggregates are never served by the content API.
+	const contentModels = [
+		...editorialTypes(strapi),
+		...Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith("plugin::upload") || uid.startsWith("plugin::i18n")),
+	];
 	strapi.db.lifecycles.subscribe({
 		models: contentModels,
 		afterCreate: clear,
@@ -97,7 +101,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 			await next();
 		} finally {
 			// Once an authenticated write is over: a read during its transaction may have cached what it replaced.
-			if (ctx.state.isAuthenticated === true) clear();
+			// Recording reader insights (many times a minute, from the portal) changes no content: the cache stays.
+			if (ctx.state.isAuthenticated === true && ctx.state.route?.info?.apiName !== INSIGHTS_API) clear();
 		}
 	};
 };
