@@ -7,6 +7,8 @@ import {
 	CATEGORY_UID,
 	ENTRY_COLLECTION,
 	ENTRY_UID,
+	INSIGHT_FEEDBACK_UID,
+	INSIGHT_SEARCH_UID,
 	SETTINGS_PATH,
 	SETTINGS_UID,
 	SLUG_MAX_LENGTH,
@@ -32,7 +34,7 @@ const models = new Map(
 
 describe("the content types", () => {
 	it("are named as content-models/ declares them", () => {
-		expect([...models.keys()].sort()).toEqual([CATEGORY_UID, ENTRY_UID, SETTINGS_UID].sort());
+		expect([...models.keys()].sort()).toEqual([CATEGORY_UID, ENTRY_UID, INSIGHT_FEEDBACK_UID, INSIGHT_SEARCH_UID, SETTINGS_UID].sort());
 		expect(models.get(ENTRY_UID)?.info.pluralName).toBe(ENTRY_COLLECTION);
 		expect(models.get(CATEGORY_UID)?.info.pluralName).toBe(CATEGORY_COLLECTION);
 		expect(models.get(SETTINGS_UID)?.kind).toBe("singleType");
