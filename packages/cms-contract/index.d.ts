@@ -65,6 +65,14 @@ export declare function isDraftSave(call: { event?: string; entry?: { publishedA
 /** A call's event and content type, for logs: "entry.publish api::faq-entry.faq-entry". */
 export declare function rebuildReason(call: Pick<RebuildCall, "event" | "uid" | "model">): string;
 
+// ---- Translation freshness (freshness.js) ----
+
+/**
+ * Whether a translation is older than its source: the default locale's published version changed after the
+ * translation's published version did. The site's "outdated" notice and the translation worklist both use it.
+ */
+export declare function isOutdatedTranslation(sourceUpdatedAt: string | Date, translationUpdatedAt: string | Date): boolean;
+
 // ---- The import's and export's routes (routes.js) ----
 /** Registered by the CMS under `prefix`; called by the import at `prefix + import` / `prefix + export`. */
 export declare const AIDE_ROUTES: { readonly prefix: "/aide"; readonly import: "/import"; readonly export: "/export" };
@@ -229,7 +237,16 @@ export interface InsightBatch {
 export interface InsightReport {
 	locale: string;
 	days: number;
-	failedSearches: Array<{ query: string; count: number }>;
+	/**
+	 * Queries that found nothing: `count` searches with no result over the period, most first (at most 100).
+	 * `searches` (all searches of that query) and `opened` (results opened from it) are over the same period.
+	 */
+	failedSearches: Array<{ query: string; count: number; searches: number; opened: number }>;
+	/**
+	 * Votes per answer over the period: answers with "no" votes first (most "no", then the highest share of "no"),
+	 * at most 100; `question` in the report's locale (draft or published), else the default locale's; `comments`
+	 * latest first, at most 20. Answers no longer in the CMS are left out.
+	 */
 	feedback: Array<{
 		documentId: string;
 		question: string;
@@ -238,7 +255,12 @@ export interface InsightReport {
 		reasons: Partial<Record<InsightReason, number>>;
 		comments: string[];
 	}>;
-	/** Per locale other than the default: answers with no translation, and translations older than their source. */
+	/**
+	 * Per locale other than the default (only the report's locale when it is not the default): entries of the default
+	 * locale with no version in that locale (`missing`), and translations whose published version is older than their
+	 * source's ({@link isOutdatedTranslation}: `outdated`). `question` in that locale, else the default locale's.
+	 * Sorted by locale, state (missing first), question.
+	 */
 	translations: Array<{ documentId: string; question: string; locale: string; state: "missing" | "outdated" }>;
 }
 
@@ -247,4 +269,20 @@ export interface KeywordRequest {
 	documentId: string;
 	locale: string;
 	keyword: string;
+}
+
+/** What `POST /aide/insights/keyword` answers: the draft's keywords now, and whether the keyword was new to them. */
+export interface KeywordResponse {
+	documentId: string;
+	locale: string;
+	keywords: string;
+	added: boolean;
+}
+
+/**
+ * A refused insights request: 400 (a bad parameter or body), 404 (no such entry in that locale) or 422 (the
+ * keyword does not fit in the entry's keywords). The message names what is wrong and what to do.
+ */
+export interface InsightErrorResponse {
+	error: { status: 400 | 404 | 422; name: "ValidationError" | "NotFoundError" | "KeywordsTooLongError"; message: string };
 }

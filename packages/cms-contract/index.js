@@ -11,6 +11,7 @@ export {
 	SETTINGS_PATH,
 	SETTINGS_UID,
 } from "./content-types.js";
+export { isOutdatedTranslation } from "./freshness.js";
 export {
 	INSIGHT_BATCH_LIMITS,
 	INSIGHT_COMMENT_MAX_LENGTH,

@@ -44,7 +44,8 @@ const LONG_DIGITS = /\d{5,}/u;
  * {@link INSIGHT_QUERY_MAX_LENGTH} characters. `undefined` when nothing is left, or when the query looks like
  * something that identifies a person (an e-mail address, a phone number, a run of 5 digits or more: an order,
  * a card, an account number): such queries are dropped, never stored.
- * @param {unknown} raw @returns {string | undefined}
+ * @param {unknown} raw
+ * @returns {string | undefined}
  */
 export function insightQuery(raw) {
 	if (typeof raw !== "string") return undefined;

@@ -11,6 +11,7 @@ import { startRebuildCalls } from "./bootstrap/rebuild-calls";
 import { removeSecretWebhooks } from "./bootstrap/secret-webhooks";
 import { registerImportRoutes } from "./import/routes";
 import { startInsightPruning } from "./insights/prune";
+import { registerInsightReportRoutes } from "./insights/report-routes";
 import { registerInsightRoutes } from "./insights/routes";
 import { registerContentRules } from "./middlewares/content-api-rules";
 import { readSettings } from "./settings";
@@ -23,6 +24,7 @@ export default {
 		registerContentRules(strapi);
 		registerImportRoutes(strapi);
 		registerInsightRoutes(strapi, { retentionDays: readSettings().insightsRetentionDays });
+		registerInsightReportRoutes(strapi);
 	},
 
 	async bootstrap({ strapi }: { strapi: Core.Strapi }) {

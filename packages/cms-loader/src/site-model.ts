@@ -1,6 +1,7 @@
 // What the pages need, computed once from the raw content: entries joined across locales by
 // documentId, their category, translations, related entries and freshness against the source.
 import type { SiteContent } from "@aide/cms-client";
+import { isOutdatedTranslation } from "@aide/cms-contract";
 import type { Category, FaqEntry } from "@aide/content-schema";
 import { defaultLocale } from "@aide/locales";
 import { type Heading, type RenderedMarkdown, renderMarkdown } from "@aide/markdown";
@@ -27,7 +28,7 @@ export interface SiteEntry {
 	readonly translations: Readonly<Record<string, string>>;
 	readonly related: ReadonlyArray<{ readonly slug: string; readonly question: string }>;
 	readonly updatedAt: string;
-	/** True when the default-locale version changed after this translation did. */
+	/** True when the default-locale version changed after this translation did ({@link isOutdatedTranslation}). */
 	readonly outdated: boolean;
 	readonly html: string;
 	readonly headings: readonly Heading[];
@@ -125,7 +126,7 @@ export function buildSiteModel(
 					return target ? [{ slug: target.slug, question: target.question }] : [];
 				}),
 				updatedAt: entry.updatedAt,
-				outdated: locale !== defaultLocale && source !== undefined && Date.parse(source.updatedAt) > Date.parse(entry.updatedAt),
+				outdated: locale !== defaultLocale && source !== undefined && isOutdatedTranslation(source.updatedAt, entry.updatedAt),
 				html: rendered.html,
 				headings: rendered.headings,
 				media: [],
