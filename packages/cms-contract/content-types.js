@@ -10,3 +10,6 @@ export const ENTRY_COLLECTION = "faq-entries";
 export const CATEGORY_COLLECTION = "categories";
 export const SETTINGS_UID = "api::site-setting.site-setting";
 export const SETTINGS_PATH = "site-setting";
+/** The reader insights' aggregates (issue 17): per day, language and query; per day, language and answer. */
+export const INSIGHT_SEARCH_UID = "api::insight-search.insight-search";
+export const INSIGHT_FEEDBACK_UID = "api::insight-feedback.insight-feedback";

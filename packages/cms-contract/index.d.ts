@@ -12,6 +12,10 @@ export declare const CATEGORY_COLLECTION: "categories";
 export declare const SETTINGS_UID: "api::site-setting.site-setting";
 /** The REST path of the site settings: `/api/site-setting` (a single type's singularName). */
 export declare const SETTINGS_PATH: "site-setting";
+/** Strapi's uid of the search aggregates (content-models/insight-search.json): no REST route; the insights token writes them. */
+export declare const INSIGHT_SEARCH_UID: "api::insight-search.insight-search";
+/** Strapi's uid of the answer feedback aggregates (content-models/insight-feedback.json): no REST route; the insights token writes them. */
+export declare const INSIGHT_FEEDBACK_UID: "api::insight-feedback.insight-feedback";
 
 // ---- The slug rule (slug.js) ----
 
@@ -158,6 +162,12 @@ export declare const INSIGHT_REASONS: readonly ["unclear", "incomplete", "not-my
 export type InsightReason = (typeof INSIGHT_REASONS)[number];
 export declare const INSIGHT_QUERY_MAX_LENGTH: 100;
 export declare const INSIGHT_COMMENT_MAX_LENGTH: 500;
+/** Comments the CMS keeps per day, language and answer: the latest ones. */
+export declare const INSIGHT_COMMENTS_KEPT: 20;
+/** A FAQ entry's documentId: lower-case letters and digits, at most 64. */
+export declare const INSIGHT_DOCUMENT_ID_PATTERN: RegExp;
+/** What `record` accepts in one {@link InsightBatch}: increments (searches and feedback together), bytes of JSON, and each count's maximum. */
+export declare const INSIGHT_BATCH_LIMITS: { readonly items: 1000; readonly bytes: 524288; readonly count: 100000 };
 export declare const INSIGHT_ROUTES: {
 	/** The portal's public server (same origin as the site): `POST` one {@link InsightEvent}. */
 	readonly events: "/aide/events";
@@ -181,7 +191,10 @@ export type InsightEvent =
 	/** A vote under an answer (documentId of the FAQ entry); reasons and comment only with helpful: false. */
 	| { type: "feedback"; locale: string; documentId: string; helpful: boolean; reasons?: InsightReason[]; comment?: string };
 
-/** Counts to add, per day (UTC, `YYYY-MM-DD`), language and query. */
+/**
+ * Counts to add, per day (UTC, `YYYY-MM-DD`), language and query (as {@link insightQuery} gives it; the CMS
+ * applies it again and drops what it rejects). `noResult` counts some of the `searches`, so it is never more.
+ */
 export interface SearchIncrement {
 	day: string;
 	locale: string;
@@ -191,7 +204,11 @@ export interface SearchIncrement {
 	opened: number;
 }
 
-/** Counts to add, per day, language and answer; comments are appended. */
+/**
+ * Counts to add, per day, language and answer (the FAQ entry's documentId; feedback on an entry deleted
+ * since is dropped); comments are appended. Reasons and comments come with "no" votes only: each reason's
+ * count, and the number of comments, are at most `notHelpful`.
+ */
 export interface FeedbackIncrement {
 	day: string;
 	locale: string;

@@ -8,6 +8,16 @@ export const INSIGHT_REASONS = Object.freeze(["unclear", "incomplete", "not-my-q
 export const INSIGHT_QUERY_MAX_LENGTH = 100;
 /** Longest reader comment kept under an answer. */
 export const INSIGHT_COMMENT_MAX_LENGTH = 500;
+/** Comments the CMS keeps per day, language and answer: the latest ones; older ones are dropped. */
+export const INSIGHT_COMMENTS_KEPT = 20;
+/** What a FAQ entry's documentId looks like (Strapi makes them of lower-case letters and digits; the models allow 64). */
+export const INSIGHT_DOCUMENT_ID_PATTERN = /^[a-z0-9]{1,64}$/u;
+
+/**
+ * What the CMS accepts in one {@link InsightBatch}: at most this many increments (searches and feedback
+ * together), this many bytes of JSON, and counts up to this much each. A bigger flush is sent as several batches.
+ */
+export const INSIGHT_BATCH_LIMITS = Object.freeze({ items: 1000, bytes: 512 * 1024, count: 100_000 });
 
 /**
  * The routes of the loop:
@@ -34,6 +44,7 @@ const LONG_DIGITS = /\d{5,}/u;
  * {@link INSIGHT_QUERY_MAX_LENGTH} characters. `undefined` when nothing is left, or when the query looks like
  * something that identifies a person (an e-mail address, a phone number, a run of 5 digits or more: an order,
  * a card, an account number): such queries are dropped, never stored.
+ * @param {unknown} raw @returns {string | undefined}
  */
 export function insightQuery(raw) {
 	if (typeof raw !== "string") return undefined;

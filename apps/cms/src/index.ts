@@ -10,20 +10,25 @@ import { ensureLocales } from "./bootstrap/locales";
 import { startRebuildCalls } from "./bootstrap/rebuild-calls";
 import { removeSecretWebhooks } from "./bootstrap/secret-webhooks";
 import { registerImportRoutes } from "./import/routes";
+import { startInsightPruning } from "./insights/prune";
+import { registerInsightRoutes } from "./insights/routes";
 import { registerContentRules } from "./middlewares/content-api-rules";
 import { readSettings } from "./settings";
 
 let stopRebuildCalls: (() => void) | undefined;
+let stopInsightPruning: (() => void) | undefined;
 
 export default {
 	register({ strapi }: { strapi: Core.Strapi }) {
 		registerContentRules(strapi);
 		registerImportRoutes(strapi);
+		registerInsightRoutes(strapi, { retentionDays: readSettings().insightsRetentionDays });
 	},
 
 	async bootstrap({ strapi }: { strapi: Core.Strapi }) {
 		const settings = readSettings();
 		await ensureLookupIndexes(strapi);
+		stopInsightPruning = await startInsightPruning(strapi, settings.insightsRetentionDays);
 		await ensureLocales(strapi);
 		await ensureAccessRules(strapi);
 		await ensureEditorRole(strapi);
@@ -35,5 +40,6 @@ export default {
 
 	destroy() {
 		stopRebuildCalls?.();
+		stopInsightPruning?.();
 	},
 };

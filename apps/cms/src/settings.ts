@@ -58,8 +58,8 @@ export interface Settings {
 	proxyHops: number;
 	dataDir: string;
 	secretsFile: string;
-	/** Where the CMS writes its tokens for local tools: the site build's, the import's and the draft preview's. */
-	tokenFiles: { site: string; import: string; preview: string };
+	/** Where the CMS writes its tokens for local tools: the site build's, the import's, the draft preview's and the portal's insights token. */
+	tokenFiles: { site: string; import: string; preview: string; insights: string };
 	/**
 	 * The site service of `npm start` (rebuilds when the CMS calls it, serves draft previews), reachable
 	 * from the CMS and from editors' browsers. Never the public site.
@@ -78,6 +78,8 @@ export interface Settings {
 	backups: { dir: string; at: string | null; keep: number };
 	/** Load the demo content into an empty database (AIDE_DEMO_CONTENT, default true). */
 	demoContent: boolean;
+	/** How many days of reader insights (aggregates per day) the CMS keeps: AIDE_INSIGHTS_RETENTION_DAYS, default 365. */
+	insightsRetentionDays: number;
 }
 
 /** Reads and checks every setting. Throws a {@link ConfigError} at the first problem. */
@@ -126,6 +128,12 @@ export function readSettings(env: Env = process.env): Settings {
 		},
 		backups: readBackups(env),
 		demoContent: demoContent(env),
+		insightsRetentionDays: readWholeNumber(env, "AIDE_INSIGHTS_RETENTION_DAYS", {
+			fallback: 365,
+			min: 1,
+			max: 3650,
+			means: "how many days of reader insights (searches, votes under answers) the CMS keeps before deleting them",
+		}),
 	};
 }
 

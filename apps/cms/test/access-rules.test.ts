@@ -72,14 +72,15 @@ describe("anonymous and users-permissions access", () => {
 });
 
 describe("the site token", () => {
-	it("and the preview token are the only content API tokens, custom, with find and findOne on entries, categories and media and find on the site settings", async () => {
+	it("and the preview token are, with the insights token, the only content API tokens, custom, with find and findOne on entries, categories and media and find on the site settings (not the insight aggregates)", async () => {
 		const { body } = await request(`${cms.url}/admin/api-tokens`, { token: admin });
 		const tokens = body.data as Array<{ id: number; name: string; type: string }>;
 		expect(tokens.map((token) => [token.name, token.type]).sort()).toEqual([
+			["Aide insights", "custom"],
 			["Aide preview", "custom"],
 			["Aide site build", "custom"],
 		]);
-		for (const token of tokens) {
+		for (const token of tokens.filter((candidate) => candidate.name !== "Aide insights")) {
 			const detail = await request(`${cms.url}/admin/api-tokens/${token.id}`, { token: admin });
 			expect([...detail.body.data.permissions].sort(), token.name).toEqual([
 				"api::category.category.find",

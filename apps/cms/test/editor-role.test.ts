@@ -1,5 +1,6 @@
 // The "Support editor" admin role, checked as a real editor logged into a real Strapi.
 
+import { CATEGORY_UID, ENTRY_UID, INSIGHT_FEEDBACK_UID, INSIGHT_SEARCH_UID, SETTINGS_UID } from "@aide/cms-contract";
 import { createEntryDraft, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -66,6 +67,20 @@ describe("a support editor", () => {
 			body: { name: "Account", slug: "account" },
 		});
 		expect(en.status).toBe(200);
+	});
+
+	it("gets nothing on the insight aggregates: it reads them through the insights report, never edits them", async () => {
+		for (const uid of [INSIGHT_SEARCH_UID, INSIGHT_FEEDBACK_UID]) {
+			const path = `${cms.url}/content-manager/collection-types/${uid}`;
+			expect((await request(path, { token: editor })).status, uid).toBe(403);
+			expect((await request(path, { token: editor, method: "POST", body: { day: "2026-01-01", language: "fr" } })).status, uid).toBe(403);
+		}
+		const admin = await cms.adminToken();
+		const roles = await request(`${cms.url}/admin/roles`, { token: admin });
+		const role = (roles.body.data as Array<{ id: number; name: string }>).find((candidate) => candidate.name === "Support editor");
+		const permissions = await request(`${cms.url}/admin/roles/${role?.id}/permissions`, { token: admin });
+		const subjects = new Set((permissions.body.data as Array<{ subject: string | null }>).map((permission) => permission.subject));
+		expect([...subjects].filter((subject) => subject?.startsWith("api::")).sort()).toEqual([CATEGORY_UID, ENTRY_UID, SETTINGS_UID]);
 	});
 
 	it("cannot change settings, roles, users, tokens, webhooks, locales or content types", async () => {

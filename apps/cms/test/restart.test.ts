@@ -40,7 +40,11 @@ describe("restarting the CMS", () => {
 		expect((await request(`${third.url}/api/faq-entries`, { token: third.siteToken() })).status).toBe(200);
 		const admin = await third.adminToken({ email: "admin@aide.localhost", password });
 		const tokens = await request(`${third.url}/admin/api-tokens`, { token: admin });
-		expect(tokens.body.data.map((token: { name: string }) => token.name).sort()).toEqual(["Aide preview", "Aide site build"]);
+		expect(tokens.body.data.map((token: { name: string }) => token.name).sort()).toEqual([
+			"Aide insights",
+			"Aide preview",
+			"Aide site build",
+		]);
 		await third.stop();
 	}, 300_000);
 });

@@ -87,6 +87,16 @@ describe("readSettings: the content API cache and the site service", () => {
 		expect(errorOf({ AIDE_API_CACHE_MB: "64MB" })).toMatch(/^AIDE_API_CACHE_MB must be a whole number from 1 to 4096/);
 	});
 
+	it("keeps reader insights AIDE_INSIGHTS_RETENTION_DAYS days (365 by default), from 1 to 3650", () => {
+		expect(read({}).insightsRetentionDays).toBe(365);
+		expect(read({ AIDE_INSIGHTS_RETENTION_DAYS: "30" }).insightsRetentionDays).toBe(30);
+		expect(errorOf({ AIDE_INSIGHTS_RETENTION_DAYS: "0" })).toBe(
+			'AIDE_INSIGHTS_RETENTION_DAYS must be a whole number from 1 to 3650, how many days of reader insights (searches, votes under answers) the CMS keeps before deleting them; not "0".',
+		);
+		expect(errorOf({ AIDE_INSIGHTS_RETENTION_DAYS: "1y" })).toMatch(/^AIDE_INSIGHTS_RETENTION_DAYS must be a whole number from 1 to 3650/);
+		expect(errorOf({ AIDE_INSIGHTS_RETENTION_DAYS: "3651" })).toMatch(/not "3651"\.$/);
+	});
+
 	it("points the webhook and previews at the site service, AIDE_SITE_SERVICE_URL or 127.0.0.1:4322", () => {
 		expect(read({}).siteServiceUrl).toBe("http://127.0.0.1:4322");
 		expect(read({ AIDE_SITE_SERVICE_URL: "http://10.0.0.5:8080/" }).siteServiceUrl).toBe("http://10.0.0.5:8080");

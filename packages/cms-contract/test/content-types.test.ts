@@ -7,6 +7,9 @@ import {
 	CATEGORY_UID,
 	ENTRY_COLLECTION,
 	ENTRY_UID,
+	INSIGHT_FEEDBACK_UID,
+	INSIGHT_QUERY_MAX_LENGTH,
+	INSIGHT_SEARCH_UID,
 	SETTINGS_PATH,
 	SETTINGS_UID,
 	SLUG_MAX_LENGTH,
@@ -16,6 +19,8 @@ import {
 interface Model {
 	kind: string;
 	info: { singularName: string; pluralName: string };
+	options: { draftAndPublish?: boolean };
+	pluginOptions?: { i18n?: { localized?: boolean }; "content-manager"?: { visible?: boolean } };
 	attributes: Record<string, { type: string; regex?: string; maxLength?: number }>;
 }
 
@@ -32,11 +37,22 @@ const models = new Map(
 
 describe("the content types", () => {
 	it("are named as content-models/ declares them", () => {
-		expect([...models.keys()].sort()).toEqual([CATEGORY_UID, ENTRY_UID, SETTINGS_UID].sort());
+		expect([...models.keys()].sort()).toEqual([CATEGORY_UID, ENTRY_UID, INSIGHT_FEEDBACK_UID, INSIGHT_SEARCH_UID, SETTINGS_UID].sort());
 		expect(models.get(ENTRY_UID)?.info.pluralName).toBe(ENTRY_COLLECTION);
 		expect(models.get(CATEGORY_UID)?.info.pluralName).toBe(CATEGORY_COLLECTION);
 		expect(models.get(SETTINGS_UID)?.kind).toBe("singleType");
 		expect(models.get(SETTINGS_UID)?.info.singularName).toBe(SETTINGS_PATH);
+	});
+
+	it("keep the insight aggregates out of editors' hands: collections, not localised, no drafts, hidden from the content manager", () => {
+		for (const uid of [INSIGHT_SEARCH_UID, INSIGHT_FEEDBACK_UID]) {
+			const model = models.get(uid);
+			expect(model?.kind, uid).toBe("collectionType");
+			expect(model?.options.draftAndPublish, uid).toBe(false);
+			expect(model?.pluginOptions?.i18n?.localized, uid).toBe(false);
+			expect(model?.pluginOptions?.["content-manager"]?.visible, uid).toBe(false);
+		}
+		expect(models.get(INSIGHT_SEARCH_UID)?.attributes.query?.maxLength).toBe(INSIGHT_QUERY_MAX_LENGTH);
 	});
 
 	it("take slugs and anchors the slug rule makes", () => {

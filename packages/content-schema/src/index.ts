@@ -9,7 +9,14 @@ export {
 	contentModelSchema,
 } from "./model-schema.ts";
 export { PATTERN_RULES, patternRule } from "./pattern-rules.ts";
-export { type GeneratedFile, type SyncReport, strapiComponentFile, strapiFilesFor, syncStrapiApi } from "./strapi-files.ts";
+export {
+	type GeneratedFile,
+	isInternalModel,
+	type SyncReport,
+	strapiComponentFile,
+	strapiFilesFor,
+	syncStrapiApi,
+} from "./strapi-files.ts";
 
 import { fileURLToPath } from "node:url";
 

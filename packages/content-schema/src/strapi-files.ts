@@ -19,15 +19,31 @@ export interface SyncReport {
 const header = (model: LoadedModel) =>
 	`// Generated from ${model.file} by \`pnpm --filter @aide/cms sync-models\`. Edit the model, not this file.\n`;
 
+/**
+ * Whether a model is the CMS's own data rather than content: hidden from the content manager (the insight
+ * aggregates). Such a type gets no REST route, so that no API token or users-permissions role can be
+ * given its `find`, `create`... at all; the CMS's own routes read and write it.
+ */
+export function isInternalModel(model: LoadedModel): boolean {
+	return model.model.pluginOptions?.["content-manager"]?.visible === false;
+}
+
 /** The files Strapi needs for one content type: its schema and the core controller, router and service. */
 export function strapiFilesFor(model: LoadedModel): GeneratedFile[] {
 	const name = model.model.info.singularName;
-	const factory = (kind: "Controller" | "Router" | "Service") =>
-		`${header(model)}import { factories } from "@strapi/strapi";\n\nexport default factories.createCore${kind}("${model.uid}");\n`;
+	const factory = (kind: "Controller" | "Router" | "Service", why = "", options = "") =>
+		`${header(model)}import { factories } from "@strapi/strapi";\n\n${why}export default factories.createCore${kind}("${model.uid}"${options});\n`;
+	const router = isInternalModel(model)
+		? factory(
+				"Router",
+				"// Hidden from the content manager: the CMS's own data, with no REST route for any token or role.\n",
+				", { only: [] }",
+			)
+		: factory("Router");
 	return [
 		{ path: `${name}/content-types/${name}/schema.json`, content: `${JSON.stringify(model.model, null, 2)}\n` },
 		{ path: `${name}/controllers/${name}.ts`, content: factory("Controller") },
-		{ path: `${name}/routes/${name}.ts`, content: factory("Router") },
+		{ path: `${name}/routes/${name}.ts`, content: router },
 		{ path: `${name}/services/${name}.ts`, content: factory("Service") },
 	];
 }

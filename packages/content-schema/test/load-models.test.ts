@@ -9,8 +9,8 @@ describe("loadContentModels on the repository's content-models/", () => {
 	const models = loadContentModels(contentModelsDir);
 	const byName = new Map(models.map((entry) => [entry.model.info.singularName, entry]));
 
-	it("holds the FAQ entry, the category and the site settings, with their REST names", () => {
-		expect([...byName.keys()].sort()).toEqual(["category", "faq-entry", "site-setting"]);
+	it("holds the FAQ entry, the category, the site settings and the two insight aggregates, with their REST names", () => {
+		expect([...byName.keys()].sort()).toEqual(["category", "faq-entry", "insight-feedback", "insight-search", "site-setting"]);
 		expect(byName.get("faq-entry")?.model.info.pluralName).toBe("faq-entries");
 		expect(byName.get("category")?.model.info.pluralName).toBe("categories");
 	});
@@ -18,7 +18,7 @@ describe("loadContentModels on the repository's content-models/", () => {
 	it("makes FAQ entries localized drafts with the fields a help center needs", () => {
 		const entry = byName.get("faq-entry")?.model;
 		expect(entry?.options.draftAndPublish).toBe(true);
-		expect(entry?.pluginOptions?.i18n.localized).toBe(true);
+		expect(entry?.pluginOptions?.i18n?.localized).toBe(true);
 		const localized = (field: string) => entry?.attributes[field]?.pluginOptions?.i18n.localized;
 		for (const field of ["question", "slug", "answer", "summary", "keywords"]) expect(localized(field)).toBe(true);
 		expect(localized("order")).toBe(false);

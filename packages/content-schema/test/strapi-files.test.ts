@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { contentModelsDir, loadContentModels, syncStrapiApi } from "../src/index.ts";
+import { contentModelsDir, isInternalModel, loadContentModels, syncStrapiApi } from "../src/index.ts";
 
 describe("syncStrapiApi", () => {
 	const dirs: string[] = [];
@@ -22,7 +22,8 @@ describe("syncStrapiApi", () => {
 		expect(syncStrapiApi(models, apiDir, { check: true }).changed).toContain("faq-entry/content-types/faq-entry/schema.json");
 
 		const first = syncStrapiApi(models, apiDir);
-		expect(first.changed).toHaveLength(14);
+		// Four files per content type (schema, controller, router, service), the component and the pattern rules.
+		expect(first.changed).toHaveLength(models.length * 4 + 2);
 		expect(first.changed).toContain("../components/site/footer-link.json");
 		expect(JSON.parse(readFileSync(join(apiDir, "../components/site/footer-link.json"), "utf8")).collectionName).toBe(
 			"components_site_footer_links",
@@ -32,6 +33,14 @@ describe("syncStrapiApi", () => {
 		expect(readFileSync(join(apiDir, "category/routes/category.ts"), "utf8")).toContain(
 			'factories.createCoreRouter("api::category.category")',
 		);
+		// The insight aggregates, hidden from the content manager, get no REST route at all.
+		expect(readFileSync(join(apiDir, "insight-search/routes/insight-search.ts"), "utf8")).toContain(
+			'factories.createCoreRouter("api::insight-search.insight-search", { only: [] })',
+		);
+		expect(models.filter(isInternalModel).map((entry) => entry.uid)).toEqual([
+			"api::insight-feedback.insight-feedback",
+			"api::insight-search.insight-search",
+		]);
 		const rules = JSON.parse(readFileSync(join(apiDir, "../generated/pattern-rules.json"), "utf8")) as Record<string, string>;
 		expect(Object.values(rules)).toContainEqual(expect.stringMatching(/^must be a CSS hex colour/));
 		expect(syncStrapiApi(models, apiDir, { check: true })).toEqual({ changed: [], orphans: [] });

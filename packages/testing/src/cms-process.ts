@@ -22,6 +22,8 @@ export interface RunningCms {
 	siteToken(): string;
 	/** The import's admin token, as the CMS wrote it into the data folder. */
 	importToken(): string;
+	/** The portal's insights token (it may only record reader insights), as the CMS wrote it into the data folder. */
+	insightsToken(): string;
 	/** The secrets the CMS shares with the site service, as it generated them into the data folder. */
 	sharedSecrets(): { webhook: string; preview: string };
 	/** Logs in to the admin API and returns the JWT. */
@@ -114,6 +116,7 @@ export async function startCms(options: StartOptions = {}): Promise<RunningCms> 
 		output: () => output,
 		siteToken: () => readFileSync(dataFiles(dataDir).tokens.site, "utf8").trim(),
 		importToken: () => readFileSync(dataFiles(dataDir).tokens.import, "utf8").trim(),
+		insightsToken: () => readFileSync(dataFiles(dataDir).tokens.insights, "utf8").trim(),
 		sharedSecrets: () => sharedSecrets({}, dataDir),
 		async adminToken(credentials = ADMIN) {
 			const response = await fetch(`${url}/admin/login`, {

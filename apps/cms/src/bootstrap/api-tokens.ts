@@ -2,13 +2,17 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { CATEGORY_UID, ENTRY_UID } from "@aide/cms-contract";
 import type { Core } from "@strapi/strapi";
+import { INSIGHT_RECORD_ACTION } from "../insights/routes";
 import type { Settings } from "../settings";
 import { editorContentPermissions } from "./editor-role";
+import { editorialTypes } from "./editorial-types";
 
 export const SITE_TOKEN_NAME = "Aide site build";
 export const IMPORT_TOKEN_NAME = "Aide import";
 /** The one token the content API lets read drafts (see middlewares/content-api-guard.ts). */
 export const PREVIEW_TOKEN_NAME = "Aide preview";
+/** The portal's token for reader insights: it may record aggregates (insights/routes.ts) and nothing else. */
+export const INSIGHTS_TOKEN_NAME = "Aide insights";
 
 /** Strapi's auto-created tokens: broader than anything the product needs. */
 const DEFAULT_TOKEN_NAMES = ["Full Access", "Read Only"];
@@ -32,15 +36,17 @@ export const MEDIA_READ_PERMISSIONS = ["plugin::upload.content-api.find", "plugi
 const IMPORTED_TYPES = new Set<string>([ENTRY_UID, CATEGORY_UID]);
 
 /**
- * What the site build may do: read the project's content types (entries, categories, the site
- * settings) and the media library's file list. Nothing else: a single type's route has no `findOne`,
- * and `update` / `delete` are never given.
+ * What the site build may do: read the project's content types (editorial-types.ts: entries,
+ * categories, the site settings; not the insight aggregates) and the media library's file list.
+ * Nothing else: a single type's route has no `findOne`, and `update` / `delete` are never given.
  */
 export function siteTokenPermissions(strapi: Core.Strapi): string[] {
 	return [
-		...Object.entries(strapi.contentTypes)
-			.filter(([uid]) => uid.startsWith("api::"))
-			.flatMap(([uid, contentType]) => (contentType.kind === "singleType" ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`])),
+		...editorialTypes(strapi).flatMap((uid) =>
+			strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.kind === "singleType"
+				? [`${uid}.find`]
+				: [`${uid}.find`, `${uid}.findOne`],
+		),
 		...MEDIA_READ_PERMISSIONS,
 	];
 }
@@ -149,6 +155,8 @@ async function ensureTokenFile(
  * - "Aide site build", a content-API token that reads entries, categories, the site settings and the
  *   media library's list of files, for the site build;
  * - "Aide preview", the same reads with drafts allowed, for the site service's draft preview;
+ * - "Aide insights", a content-API token that may only call `POST /api/aide-insights/record`, for the
+ *   portal, which sends the CMS what readers searched and how they voted;
  * - "Aide import", an admin token owned by the first super admin with an editor's content
  *   permissions, for `npm run import` / `npm run export`.
  */
@@ -168,22 +176,31 @@ export async function ensureApiTokens(
 		}
 	}
 
-	// Both read entries, categories, the site settings and the media library's list, nothing else; only the preview token may ask for drafts.
-	const permissions = siteTokenPermissions(strapi);
+	// The site and preview tokens read entries, categories, the site settings and the media library's list, nothing else;
+	// only the preview token may ask for drafts. The insights token may record insights, nothing else.
+	const reads = siteTokenPermissions(strapi);
 	const contentTokenSpecs = [
 		{
 			name: SITE_TOKEN_NAME,
 			file: files.site,
 			description: "Read-only access for the site build: published FAQ entries, categories, site settings and the media library's list.",
+			permissions: reads,
 		},
 		{
 			name: PREVIEW_TOKEN_NAME,
 			file: files.preview,
 			description:
 				"Read-only access for draft previews: FAQ entries, categories and site settings, drafts included, and the media library's list.",
+			permissions: reads,
+		},
+		{
+			name: INSIGHTS_TOKEN_NAME,
+			file: files.insights,
+			description: "For the portal: records reader insights (searches and votes, aggregated per day). Reads nothing, writes nothing else.",
+			permissions: [INSIGHT_RECORD_ACTION],
 		},
 	];
-	for (const { name, file, description } of contentTokenSpecs) {
+	for (const { name, file, description, permissions } of contentTokenSpecs) {
 		await ensureTokenFile(strapi, contentTokens, held, name, file, () =>
 			contentTokens.create({ name, description, type: "custom", lifespan: null, permissions }),
 		);

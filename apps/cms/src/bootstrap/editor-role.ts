@@ -1,5 +1,6 @@
 import { localeCodes } from "@aide/locales";
 import type { Core } from "@strapi/strapi";
+import { editorialTypes } from "./editorial-types";
 
 export const EDITOR_ROLE_NAME = "Support editor";
 
@@ -20,7 +21,7 @@ const MEDIA_ACTIONS = [
 	"plugin::upload.assets.copy-link",
 ];
 
-/** The content permissions of an editor: every action on every `api::` type, in every locale. */
+/** The content permissions of an editor: every action on every editorial type (editorial-types.ts), in every locale. */
 export function editorContentPermissions(strapi: Core.Strapi): AdminPermission[] {
 	const permissionService = strapi.service("admin::permission") as unknown as {
 		actionProvider: { values(): Array<{ actionId: string; section: string; subjects?: string[] }> };
@@ -28,7 +29,7 @@ export function editorContentPermissions(strapi: Core.Strapi): AdminPermission[]
 	const contentTypeService = strapi.service("admin::content-type") as unknown as {
 		getPermissionsWithNestedFields(actions: unknown[], options?: object): AdminPermission[];
 	};
-	const ownTypes = new Set(Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith("api::")));
+	const ownTypes = new Set(editorialTypes(strapi));
 	const contentActions = permissionService.actionProvider.values().filter((action) => action.section === "contentTypes");
 	return contentTypeService
 		.getPermissionsWithNestedFields(contentActions)
@@ -42,10 +43,11 @@ export function editorContentPermissions(strapi: Core.Strapi): AdminPermission[]
 
 /**
  * Ensures the "Support editor" admin role: create, read, edit, translate (every locale), publish and
- * delete the project's own content types (every `api::` type, so a new content model is covered: the
- * site settings too),
- * and use the media library. Nothing else: no settings, roles, users, tokens, webhooks or
- * content-type builder. Its permissions are reset to this list on every start.
+ * delete the project's content types (editorial-types.ts: every `api::` type the content manager shows,
+ * so a new content model is covered: the site settings too), and use the media library. Nothing else:
+ * no settings, roles, users, tokens, webhooks or content-type builder, and nothing on the insight
+ * aggregates, which it reads through the insights report, never edits. Its permissions are reset to
+ * this list on every start.
  */
 export async function ensureEditorRole(strapi: Core.Strapi): Promise<void> {
 	const roleService = strapi.service("admin::role") as unknown as {

@@ -3,9 +3,10 @@
 // (their table data is compressed).
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { parseEnv } from "node:util";
 import { gunzipSync } from "node:zlib";
+import { dataFiles } from "@aide/config";
 
 /** Every file under `dir`, recursively. */
 export function filesUnder(dir: string): string[] {
@@ -23,7 +24,7 @@ export function secretsOf(dataDir: string, extra: Record<string, string> = {}): 
 		if (name !== "APP_KEYS") continue;
 		for (const [index, key] of value.split(",").entries()) secrets[`APP_KEYS[${index}]`] = key.trim();
 	}
-	for (const name of ["site-token", "import-token", "preview-token"]) secrets[name] = readFileSync(join(dataDir, name), "utf8").trim();
+	for (const file of Object.values(dataFiles(dataDir).tokens)) secrets[basename(file)] = readFileSync(file, "utf8").trim();
 	return secrets;
 }
 

@@ -1,4 +1,5 @@
 // Generated from content-models/insight-feedback.json by `pnpm --filter @aide/cms sync-models`. Edit the model, not this file.
 import { factories } from "@strapi/strapi";
 
-export default factories.createCoreRouter("api::insight-feedback.insight-feedback");
+// Hidden from the content manager: the CMS's own data, with no REST route for any token or role.
+export default factories.createCoreRouter("api::insight-feedback.insight-feedback", { only: [] });
