@@ -5,6 +5,8 @@
 // `maxUnits` of them, counting the batch being sent; what does not fit is counted as lost.
 import {
 	type FeedbackIncrement,
+	INSIGHT_BATCH_LIMITS,
+	INSIGHT_COMMENTS_KEPT,
 	type InsightBatch,
 	type InsightEvent,
 	type InsightReason,
@@ -13,7 +15,11 @@ import {
 } from "@aide/cms-contract";
 
 /** Comments the CMS keeps per answer, day and locale: older ones in one batch would be dropped there anyway. */
-const MAX_COMMENTS_PER_KEY = 20;
+const MAX_COMMENTS_PER_KEY = INSIGHT_COMMENTS_KEPT;
+/** The most one count may be in a batch (the CMS refuses more): a key that reaches it stops counting. */
+const MAX_COUNT = INSIGHT_BATCH_LIMITS.count;
+/** A batch's JSON, at most, with room for its braces. */
+const MAX_BATCH_BYTES = INSIGHT_BATCH_LIMITS.bytes - 1_024;
 
 export type Added = "counted" | "dropped" | "overflow";
 
@@ -45,8 +51,11 @@ export class InsightAggregator {
 			this.#searches.set(key, counts);
 			this.#units++;
 		}
-		if (event.type === "open") counts.opened++;
-		else {
+		if (event.type === "open") {
+			if (counts.opened >= MAX_COUNT) return this.#overflow();
+			counts.opened++;
+		} else {
+			if (counts.searches >= MAX_COUNT) return this.#overflow();
 			counts.searches++;
 			if (event.results === 0) counts.noResult++;
 		}
@@ -58,7 +67,7 @@ export class InsightAggregator {
 		let counts = this.#feedback.get(key);
 		const comment = event.helpful ? "" : (event.comment?.trim() ?? "");
 		const units = (counts ? 0 : 1) + (comment && (counts?.comments.length ?? 0) < MAX_COMMENTS_PER_KEY ? 1 : 0);
-		if (!this.#fits(units)) return this.#overflow();
+		if (!this.#fits(units) || (counts?.helpful ?? 0) + (counts?.notHelpful ?? 0) >= MAX_COUNT) return this.#overflow();
 		if (!counts) {
 			counts = { day: today, locale: event.locale, documentId: event.documentId, helpful: 0, notHelpful: 0, reasons: {}, comments: [] };
 			this.#feedback.set(key, counts);
@@ -104,8 +113,9 @@ export class InsightAggregator {
 	}
 
 	/**
-	 * Takes what is counted, as batches of at most `maxItems` increments, for sending; it stays counted
-	 * against the bound until `settle` says whether it arrived.
+	 * Takes what is counted, as batches the CMS accepts (at most `maxItems` increments and
+	 * INSIGHT_BATCH_LIMITS.bytes of JSON each), for sending; it stays counted against the bound until
+	 * `settle` says whether it arrived.
 	 */
 	take(maxItems: number): InsightBatch[] {
 		const items = [
@@ -117,14 +127,23 @@ export class InsightAggregator {
 		this.#searches = new Map();
 		this.#feedback = new Map();
 		const batches: InsightBatch[] = [];
-		for (let at = 0; at < items.length; at += maxItems) {
-			const batch: InsightBatch = { searches: [], feedback: [] };
-			for (const item of items.slice(at, at + maxItems)) {
-				if ("search" in item) batch.searches.push(item.search);
-				else batch.feedback.push(item.feedback);
+		let batch: InsightBatch = { searches: [], feedback: [] };
+		let count = 0;
+		let bytes = 0;
+		for (const item of items) {
+			const size = Buffer.byteLength(JSON.stringify("search" in item ? item.search : item.feedback)) + 1;
+			if (count > 0 && (count === maxItems || bytes + size > MAX_BATCH_BYTES)) {
+				batches.push(batch);
+				batch = { searches: [], feedback: [] };
+				count = 0;
+				bytes = 0;
 			}
-			batches.push(batch);
+			if ("search" in item) batch.searches.push(item.search);
+			else batch.feedback.push(item.feedback);
+			count++;
+			bytes += size;
 		}
+		if (count > 0) batches.push(batch);
 		return batches;
 	}
 
@@ -145,9 +164,9 @@ export class InsightAggregator {
 			this.#units++;
 			return;
 		}
-		counts.searches += search.searches;
-		counts.noResult += search.noResult;
-		counts.opened += search.opened;
+		counts.searches = Math.min(MAX_COUNT, counts.searches + search.searches);
+		counts.noResult = Math.min(counts.searches, counts.noResult + search.noResult);
+		counts.opened = Math.min(MAX_COUNT, counts.opened + search.opened);
 	}
 
 	#mergeFeedback(feedback: FeedbackIncrement): void {
@@ -158,10 +177,10 @@ export class InsightAggregator {
 			this.#units += 1 + feedback.comments.length;
 			return;
 		}
-		counts.helpful += feedback.helpful;
-		counts.notHelpful += feedback.notHelpful;
+		counts.helpful = Math.min(MAX_COUNT, counts.helpful + feedback.helpful);
+		counts.notHelpful = Math.min(MAX_COUNT, counts.notHelpful + feedback.notHelpful);
 		for (const [reason, count] of Object.entries(feedback.reasons) as Array<[InsightReason, number]>)
-			counts.reasons[reason] = (counts.reasons[reason] ?? 0) + count;
+			counts.reasons[reason] = Math.min(counts.notHelpful, (counts.reasons[reason] ?? 0) + count);
 		// The older comments first; the latest are kept.
 		const comments = [...feedback.comments, ...counts.comments];
 		const dropped = Math.max(0, comments.length - MAX_COMMENTS_PER_KEY);

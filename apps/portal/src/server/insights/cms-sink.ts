@@ -4,12 +4,12 @@
 // a batch the CMS calls malformed (400, 413, 422) would be refused forever, so it is dropped and logged.
 // The token is read from its file at each send, so that a rotation by the CMS is picked up.
 import { readFileSync } from "node:fs";
-import { INSIGHT_ROUTES, type InsightBatch } from "@aide/cms-contract";
+import { INSIGHT_BATCH_LIMITS, INSIGHT_ROUTES, type InsightBatch } from "@aide/cms-contract";
 import { LogThrottle } from "../log-throttle.ts";
 import type { InsightAggregator } from "./aggregator.ts";
 
-/** Increments per request: the CMS's record route takes up to 1,000 items per batch. */
-export const MAX_BATCH_ITEMS = 500;
+/** Increments per request: what the CMS's record route takes at most. */
+export const MAX_BATCH_ITEMS = INSIGHT_BATCH_LIMITS.items;
 /** Statuses that say the batch itself is wrong: sending it again cannot help. */
 const REFUSED_FOR_GOOD = new Set([400, 413, 422]);
 

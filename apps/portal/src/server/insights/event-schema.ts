@@ -1,6 +1,6 @@
 // What one request to /aide/events may hold: one InsightEvent (@aide/cms-contract), checked strictly
 // (no unknown field, every string capped, locales from the one list) before anything counts it.
-import { INSIGHT_COMMENT_MAX_LENGTH, INSIGHT_REASONS, type InsightEvent } from "@aide/cms-contract";
+import { INSIGHT_COMMENT_MAX_LENGTH, INSIGHT_DOCUMENT_ID_PATTERN, INSIGHT_REASONS, type InsightEvent } from "@aide/cms-contract";
 import { isLocale, localeCodes } from "@aide/locales";
 import { z } from "zod";
 
@@ -20,8 +20,7 @@ const open = z.strictObject({
 const feedback = z.strictObject({
 	type: z.literal("feedback"),
 	locale,
-	// Strapi's documentIds are short lower-case letters and digits.
-	documentId: z.string().regex(/^[a-z0-9]{1,64}$/, "must be an answer's documentId (letters and digits)"),
+	documentId: z.string().regex(INSIGHT_DOCUMENT_ID_PATTERN, "must be an answer's documentId (lower-case letters and digits)"),
 	helpful: z.boolean(),
 	reasons: z.array(z.enum(INSIGHT_REASONS)).max(INSIGHT_REASONS.length).optional(),
 	comment: z.string().max(INSIGHT_COMMENT_MAX_LENGTH).optional(),
