@@ -2,7 +2,8 @@
 // Aide program shares (@aide/config). HOST / PORT: the public site. CMS_HOST / CMS_PORT: the CMS it
 // starts. AIDE_SITE_SERVICE_URL: the site service. AIDE_INSIGHTS_URL: where the built pages send reader
 // insights (the portal's own /aide/events unless set), AIDE_INSIGHTS_FLUSH_SECONDS: how often the portal
-// sends their counts to the CMS. A bad value stops the start with one line.
+// sends their counts to the CMS, AIDE_PROXY_HOPS: the reverse proxies in front of the public site (whose
+// X-Forwarded-For names the reader whose events are rate-limited). A bad value stops the start with one line.
 import { INSIGHT_ROUTES } from "@aide/cms-contract";
 import {
 	type Address,
@@ -53,6 +54,8 @@ export interface PortalSettings {
 		tokenFile: string;
 		/** The site's public origin (SITE_URL's, else the local site's): its pages may send events. */
 		siteOrigin: string;
+		/** Reverse proxies in front of the public site: AIDE_PROXY_HOPS, default 0. */
+		proxyHops: number;
 	};
 }
 
@@ -90,6 +93,11 @@ export function readPortalSettings(env: Env): PortalSettings {
 			}),
 			tokenFile: dataFiles(dir).tokens.insights,
 			siteOrigin: new URL(siteUrl(env)).origin,
+			proxyHops: readWholeNumber(env, "AIDE_PROXY_HOPS", {
+				fallback: 0,
+				max: 10,
+				means: "the number of reverse proxies in front of the public site (1 for one nginx or Caddy; 0 when readers reach it directly)",
+			}),
 		},
 	};
 }

@@ -160,6 +160,8 @@ describe("POST /aide/events refuses", () => {
 		expect(statuses.slice(30)).toEqual(Array(10).fill(429));
 		expect(throttled?.headers["retry-after"]).toBe("1");
 		expect(JSON.parse(throttled?.text ?? "{}")).toEqual({ error: "Too many events from this address; try again in 1 s." });
+		// Another X-Forwarded-For is no other reader: there is no proxy in front of this site.
+		expect((await post(eventsUrl, search("forged"), { "x-forwarded-for": "203.0.113.9" }, "127.0.2.1")).status).toBe(429);
 		expect((await post(eventsUrl, search("another reader"), {}, "127.0.2.2")).status).toBe(204);
 		// The site itself is not throttled.
 		expect((await fetch(`${service.publicUrl}/en/`)).status).toBe(200);

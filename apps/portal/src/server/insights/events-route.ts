@@ -7,6 +7,7 @@
 // its event is dropped unread.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { InsightAggregator } from "./aggregator.ts";
+import { clientAddress } from "./client-address.ts";
 import type { CmsSink } from "./cms-sink.ts";
 import { readEvent } from "./event-schema.ts";
 import type { RateLimit } from "./rate-limit.ts";
@@ -20,6 +21,8 @@ export interface EventsRouteOptions {
 	limit: RateLimit;
 	/** The site's public origin (SITE_URL), besides the origin of the host the request was sent to. */
 	siteOrigin: string;
+	/** Reverse proxies in front of the public server (AIDE_PROXY_HOPS): see client-address.ts. */
+	proxyHops: number;
 }
 
 /** What was done with the events that were answered 204 (for tests and the load figure). */
@@ -75,7 +78,7 @@ export function eventsRoute(options: EventsRouteOptions): {
 	handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 	counts: EventCounts;
 } {
-	const { aggregator, sink, limit, siteOrigin } = options;
+	const { aggregator, sink, limit, siteOrigin, proxyHops } = options;
 	const counts: EventCounts = { counted: 0, dropped: 0, overflow: 0, declined: 0 };
 	const handle = async (request: IncomingMessage, response: ServerResponse) => {
 		if (request.method !== "POST") return refuse(response, 405, "Send events with POST.", { allow: "POST" });
@@ -86,7 +89,7 @@ export function eventsRoute(options: EventsRouteOptions): {
 			response.writeHead(204, { "cache-control": "no-store", connection: "close" }).end();
 			return;
 		}
-		const wait = limit.take(request.socket.remoteAddress ?? "unknown");
+		const wait = limit.take(clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], proxyHops));
 		if (wait > 0)
 			return refuse(response, 429, `Too many events from this address; try again in ${wait} s.`, { "retry-after": String(wait) });
 		const type = (request.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();

@@ -15,6 +15,8 @@ export interface ReaderInsightsOptions {
 	flushSeconds: number;
 	/** The site's public origin (SITE_URL's): pages of it may send events. */
 	siteOrigin: string;
+	/** Reverse proxies in front of the public server, whose X-Forwarded-For entries name the client (default 0). */
+	proxyHops?: number;
 	/** Keys and comments held at most while the CMS is away (default 5,000). */
 	maxBuffered?: number;
 	/** Events per address (default: a burst of 30, then one a second; 10,000 addresses remembered). */
@@ -35,7 +37,7 @@ export function startReaderInsights(options: ReaderInsightsOptions, log: (messag
 	const aggregator = new InsightAggregator(options.maxBuffered ?? 5_000);
 	const sink = new CmsSink({ aggregator, cmsUrl: options.cmsUrl, tokenFile: options.tokenFile, flushMs: options.flushSeconds * 1000, log });
 	const limit = new RateLimit(options.rateLimit ?? { burst: 30, perSecond: 1, maxClients: 10_000 });
-	const route = eventsRoute({ aggregator, sink, limit, siteOrigin: options.siteOrigin });
+	const route = eventsRoute({ aggregator, sink, limit, siteOrigin: options.siteOrigin, proxyHops: options.proxyHops ?? 0 });
 	sink.start();
 	return { ...route, flush: () => sink.flush(), close: () => sink.close() };
 }
