@@ -1,6 +1,10 @@
 // The portal's one settings module (`npm start`, `npm run preview`), composed from the pieces every
 // Aide program shares (@aide/config). HOST / PORT: the public site. CMS_HOST / CMS_PORT: the CMS it
-// starts. AIDE_SITE_SERVICE_URL: the site service. A bad value stops the start with one line.
+// starts. AIDE_SITE_SERVICE_URL: the site service. AIDE_INSIGHTS_URL: where the built pages send reader
+// insights (the portal's own /aide/events unless set), AIDE_INSIGHTS_FLUSH_SECONDS: how often the portal
+// sends their counts to the CMS, AIDE_PROXY_HOPS: the reverse proxies in front of the public site (whose
+// X-Forwarded-For names the reader whose events are rate-limited). A bad value stops the start with one line.
+import { INSIGHT_ROUTES } from "@aide/cms-contract";
 import {
 	type Address,
 	buildHeapMb,
@@ -9,11 +13,14 @@ import {
 	DEFAULT_ADMIN_EMAIL,
 	dataDir,
 	dataFiles,
+	insightsUrl,
 	readBackups,
 	readUrl,
+	readWholeNumber,
 	siteAddress,
 	siteOutDir,
 	siteServiceUrl,
+	siteUrl,
 	text,
 } from "@aide/config";
 
@@ -39,6 +46,17 @@ export interface PortalSettings {
 	adminEmail: string;
 	adminPasswordSet: boolean;
 	adminCredentialsFile: string;
+	/** Reader insights: what the builds send them to, and how the portal's events route flushes them into the CMS. */
+	insights: {
+		/** AIDE_INSIGHTS_URL as the builds get it: the operator's, else the portal's own events route. */
+		url: string;
+		flushSeconds: number;
+		tokenFile: string;
+		/** The site's public origin (SITE_URL's, else the local site's): its pages may send events. */
+		siteOrigin: string;
+		/** Reverse proxies in front of the public site: AIDE_PROXY_HOPS, default 0. */
+		proxyHops: number;
+	};
 }
 
 /** What the public server needs (`npm run preview`). */
@@ -65,5 +83,21 @@ export function readPortalSettings(env: Env): PortalSettings {
 		adminEmail: text(env, "AIDE_ADMIN_EMAIL") ?? DEFAULT_ADMIN_EMAIL,
 		adminPasswordSet: Boolean(env.AIDE_ADMIN_PASSWORD),
 		adminCredentialsFile: dataFiles(dir).adminCredentials,
+		insights: {
+			url: insightsUrl(env) ?? INSIGHT_ROUTES.events,
+			flushSeconds: readWholeNumber(env, "AIDE_INSIGHTS_FLUSH_SECONDS", {
+				fallback: 10,
+				min: 1,
+				max: 3_600,
+				means: "how often the portal sends reader insights to the CMS, in seconds",
+			}),
+			tokenFile: dataFiles(dir).tokens.insights,
+			siteOrigin: new URL(siteUrl(env)).origin,
+			proxyHops: readWholeNumber(env, "AIDE_PROXY_HOPS", {
+				fallback: 0,
+				max: 10,
+				means: "the number of reverse proxies in front of the public site (1 for one nginx or Caddy; 0 when readers reach it directly)",
+			}),
+		},
 	};
 }

@@ -162,7 +162,9 @@ try {
 		webhookSecret: secrets.webhook,
 		previewSecret: secrets.preview,
 		cmsOrigin: settings.cmsOrigin,
-		buildEnv: { ...env, CMS_URL: cmsUrl, AIDE_DATA_DIR: settings.dataDir },
+		// The pages send reader insights to this portal's public server unless the operator named another endpoint.
+		buildEnv: { ...env, CMS_URL: cmsUrl, AIDE_DATA_DIR: settings.dataDir, AIDE_INSIGHTS_URL: settings.insights.url },
+		insights: { ...settings.insights, cmsUrl },
 		// The CMS's webhook calls while it loads the demo content wait for the first build.
 		holdRebuilds: true,
 	});

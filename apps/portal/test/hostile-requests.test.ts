@@ -151,6 +151,7 @@ describe("a seeded fuzz run", () => {
 	it("of a few thousand hostile requests leaves every server answering, with no failure and no crash", async () => {
 		const before = await (await get(`${urls.public}/en/`)).text();
 		const unanswered: string[] = [];
+		const eventStatuses = new Set<number | undefined>();
 		await fc.assert(
 			fc.asyncProperty(
 				fc.constantFrom(...servers),
@@ -158,6 +159,7 @@ describe("a seeded fuzz run", () => {
 				async (server, request) => {
 					const answer = await rawRequest(urls[server], request.bytes);
 					if (!answer.settled) unanswered.push(`${server}: ${request.what}`);
+					if (server === "public" && request.what.startsWith('POST "/aide/events"')) eventStatuses.add(answer.status);
 					// A 500 is a handler that failed: the guard kept the process up, but it is a bug all the same.
 					expect(answer.status, `${server}: ${request.what}`).not.toBe(500);
 				},
@@ -165,6 +167,8 @@ describe("a seeded fuzz run", () => {
 			{ seed, numRuns: 3_000, interruptAfterTimeLimit: 90_000, markInterruptAsFailure: true },
 		);
 		expect(unanswered).toEqual([]);
+		// The events route was reached, and took some events and refused others.
+		expect([204, 400, 403].filter((status) => eventStatuses.has(status))).toEqual([204, 400, 403]);
 		expect(alive()).toBe(true);
 		expect(serviceLog.filter((line) => line.includes("failed on"))).toEqual([]);
 

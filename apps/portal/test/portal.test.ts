@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { removeSite } from "@aide/site-build";
 import { ADMIN, freePort, type Portal, portHeld, startPortal } from "@aide/testing";
@@ -18,7 +20,7 @@ let output = "";
 
 beforeAll(async () => {
 	portal = await startPortal(work, {
-		env: { AIDE_BACKUP_DIR: join(work, "backups"), AIDE_BACKUP_AT: "04:30", AIDE_BACKUP_KEEP: "3" },
+		env: { AIDE_BACKUP_DIR: join(work, "backups"), AIDE_BACKUP_AT: "04:30", AIDE_BACKUP_KEEP: "3", AIDE_INSIGHTS_FLUSH_SECONDS: "1" },
 	});
 	ports = portal.ports;
 	await portal.waitFor("aide: the portal is ready", 180_000);
@@ -54,14 +56,46 @@ describe("npm start", () => {
 		expect((await fetch(`http://127.0.0.1:${ports.cms}/admin`)).status).toBe(200);
 	});
 
-	it("stops everything on Ctrl-C, leaving nothing running", async () => {
+	it("takes reader searches at /aide/events and stores their counts in its CMS with the insights token", async () => {
+		const answer = await fetch(`http://127.0.0.1:${ports.site}/aide/events`, {
+			method: "POST",
+			headers: { "content-type": "application/json", origin: `http://127.0.0.1:${ports.site}` },
+			body: JSON.stringify({ type: "search", locale: "fr", query: "Horaires du support", results: 0 }),
+		});
+		expect(answer.status).toBe(204);
+		for (let waited = 0; searchCounts().length === 0 && waited < 10_000; waited += 250) await sleep(250);
+		expect(searchCounts()).toEqual([{ query: "horaires du support", searches: 1 }]);
+		expect(portal.output()).not.toContain("reader insights:");
+	});
+
+	it("stops everything on Ctrl-C, leaving nothing running, once the last reader insights are in the CMS", async () => {
+		const sent = await fetch(`http://127.0.0.1:${ports.site}/aide/events`, {
+			method: "POST",
+			headers: { "content-type": "application/json" },
+			body: JSON.stringify({ type: "search", locale: "fr", query: "dernier mot", results: 2 }),
+		});
+		expect(sent.status).toBe(204);
 		const exited = new Promise<number | null>((resolve) => portal.child.once("exit", resolve));
 		portal.child.kill("SIGINT");
 		expect(await exited).toBe(0);
 		expect(portal.output()).toContain("aide: stopped.");
 		for (const port of Object.values(ports)) expect(await portHeld(port)).toBe(false);
+		expect(searchCounts()).toContainEqual({ query: "dernier mot", searches: 1 });
 	});
 });
+
+/** The search counts the CMS stored, read from its SQLite file. */
+function searchCounts(): Array<{ query: unknown; searches: unknown }> {
+	const db = new DatabaseSync(join(portal.dataDir, "aide.db"), { readOnly: true });
+	try {
+		return db
+			.prepare("SELECT query, searches FROM insight_searches")
+			.all()
+			.map(({ query, searches }) => ({ query, searches }));
+	} finally {
+		db.close();
+	}
+}
 
 /** Runs `npm start`'s script with `env` until it exits (a start that fails); returns its code and all it printed. */
 async function startToExit(env: Record<string, string>): Promise<{ code: number | null; text: string }> {
@@ -94,6 +128,21 @@ describe("npm start with a bad CMS setting", () => {
 		expect(code).toBe(1);
 		expect(text).toContain("aide: the portal did not start. DATABASE_URL must start with postgres:// or postgresql://, not mysql://.");
 		expect(text).not.toContain("the CMS is ready");
+		for (const port of Object.values(ports)) expect(await portHeld(port)).toBe(false);
+	});
+
+	it("stops before it opens a port when the insights' flush period is not a number of seconds", async () => {
+		const ports = { site: await freePort(), cms: await freePort() };
+		const { code, text } = await startToExit({
+			PORT: String(ports.site),
+			CMS_PORT: String(ports.cms),
+			AIDE_DATA_DIR: join(work, "bad-flush-data"),
+			AIDE_INSIGHTS_FLUSH_SECONDS: "0.5",
+		});
+		expect(code).toBe(1);
+		expect(text).toContain(
+			'aide: the portal did not start. AIDE_INSIGHTS_FLUSH_SECONDS must be a whole number from 1 to 3600, how often the portal sends reader insights to the CMS, in seconds; not "0.5".',
+		);
 		for (const port of Object.values(ports)) expect(await portHeld(port)).toBe(false);
 	});
 });

@@ -1,6 +1,7 @@
 // The running site of `npm start`, as two HTTP servers:
 //
-// - the public site (127.0.0.1:4321 by default): the live build's files, nothing else;
+// - the public site (127.0.0.1:4321 by default): the live build's files, and POST /aide/events, where
+//   the pages send reader insights (insights/, when `insights` is given), nothing else;
 // - the site service (127.0.0.1:4322 by default), for the CMS and editors only:
 //   POST /rebuild   the CMS's webhook, authenticated by a secret header compared in constant time;
 //   GET  /preview/… draft previews from links the CMS signed (rendered by the live build's server code),
@@ -18,7 +19,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { quoteTitle } from "@aide/cms-client";
-import { ENTRY_UID, isDraftSave, readRebuildCall, rebuildReason } from "@aide/cms-contract";
+import { ENTRY_UID, INSIGHT_ROUTES, isDraftSave, readRebuildCall, rebuildReason } from "@aide/cms-contract";
 import { loadEntryPreview, loadEntryVersions, type SiteEntry } from "@aide/cms-loader";
 import type { Address } from "@aide/config";
 import {
@@ -35,6 +36,7 @@ import {
 } from "@aide/site-build";
 import { checkPreviewLink, WEBHOOK_SECRET_HEADER } from "@aide/site-link";
 import { guarded } from "./guard.ts";
+import { type ReaderInsights, type ReaderInsightsOptions, startReaderInsights } from "./insights/reader-insights.ts";
 import { LogThrottle } from "./log-throttle.ts";
 import { MEDIA_PREFIX, servePreviewMedia } from "./preview-media.ts";
 import { Rebuilder, type RebuildReport } from "./rebuilder.ts";
@@ -60,6 +62,8 @@ export interface SiteServiceOptions {
 	/** Hold rebuilds until `rebuilder.resume()`, e.g. while the CMS loads its first content. */
 	holdRebuilds?: boolean;
 	log?: (message: string) => void;
+	/** Reader insights: POST /aide/events on the public site, flushed into the CMS. None without this. */
+	insights?: ReaderInsightsOptions;
 }
 
 export interface SiteService {
@@ -70,6 +74,8 @@ export interface SiteService {
 	reports: RebuildReport[];
 	/** The build's processes, while they run (for measurements). */
 	buildPids(): number[];
+	/** The events route and its sink, when `insights` was given. */
+	insights: ReaderInsights | undefined;
 	close(): Promise<void>;
 }
 
@@ -290,11 +296,13 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		},
 	});
 
+	const insights = options.insights && startReaderInsights(options.insights, log);
 	const publicServer = createServer(
 		guarded(
 			"The site",
 			(request, response) => {
 				setHeaders(response, SECURITY_HEADERS);
+				if (insights && request.url?.split("?")[0] === INSIGHT_ROUTES.events) return insights.handle(request, response);
 				if (request.method !== "GET" && request.method !== "HEAD") {
 					response.writeHead(405, { allow: "GET, HEAD" }).end();
 					return;
@@ -420,6 +428,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		// Nothing of a service that did not start may outlive it: the warm render process included.
 		serviceServer.close();
 		builder.stop();
+		await insights?.close();
 		throw error;
 	}
 
@@ -429,9 +438,12 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		rebuilder,
 		reports,
 		buildPids: () => builder.pids,
+		insights,
 		async close() {
 			await rebuilder.stop();
 			refusals.flush();
+			// The last counts go to the CMS before it is stopped (start.ts stops it after this).
+			await insights?.close();
 			await patching;
 			builder.stop();
 			await Promise.all(

@@ -20,6 +20,8 @@ const known = [
 	"/pagefind/pagefind.js",
 	"/404.html",
 	"/favicon.svg",
+	"/aide/events",
+	"/aide/events",
 ];
 const pieces = ["%", "%E0%A4%A", "%ZZ", "%00", "%2e%2e", "%2F", "..", ".", "//", "\\", "\0", ";", "?", "#", "&id=", "\u00e9", "~", " "];
 
@@ -67,20 +69,54 @@ const header = fc.oneof(
 	fc.oneof(junk, fc.constantFrom("gzip, br", "br;q=2", "*", "identity;q=0")).map((value) => ["Accept-Encoding", value] as const),
 	fc.oneof(junk, fc.constant("Sat, 01 Jan 2000 00:00:00 GMT")).map((value) => ["If-Range", value] as const),
 	fc.oneof(junk, fc.constant("wrong")).map((value) => [WEBHOOK_SECRET_HEADER, value] as const),
-	fc.oneof(junk, fc.constant("application/json")).map((value) => ["Content-Type", value] as const),
+	fc.oneof(junk, fc.constantFrom("application/json", "text/plain;charset=UTF-8")).map((value) => ["Content-Type", value] as const),
+	fc.oneof(junk, fc.constantFrom("null", "http://127.0.0.1", "https://evil.example")).map((value) => ["Origin", value] as const),
+	fc.constantFrom(["DNT", "1"] as const, ["Sec-GPC", "1"] as const, ["Sec-Fetch-Site", "cross-site"] as const),
 	fc.tuple(fc.stringMatching(/^[A-Za-z-]{1,20}$/), junk),
 );
+// Reader events (POST /aide/events), whole or with a field bent out of shape.
+const field = fc.oneof(
+	fc.string({ maxLength: 40 }),
+	fc.integer(),
+	fc.boolean(),
+	fc.constant(null),
+	fc.array(fc.string({ maxLength: 12 }), { maxLength: 5 }),
+);
+const insightEvent = fc
+	.record(
+		{
+			type: fc.oneof(fc.constantFrom("search", "open", "feedback"), field),
+			locale: fc.oneof(fc.constantFrom("en", "fr", "xx", "__proto__"), field),
+			query: fc.oneof(fc.string({ maxLength: 120 }), fc.constantFrom("jean@example.org", "06 12 34 56 78", "a".repeat(3_000)), field),
+			results: fc.oneof(fc.nat(50), fc.constantFrom(-1, 1.5, 1e300), field),
+			path: fc.oneof(fc.constantFrom("/en/faq/x/", "x"), field),
+			documentId: fc.oneof(fc.constantFrom("doc1", "A-B", ""), field),
+			helpful: fc.oneof(fc.boolean(), field),
+			reasons: fc.oneof(fc.array(fc.constantFrom("unclear", "outdated", "boring"), { maxLength: 6 }), field),
+			comment: fc.oneof(fc.string({ maxLength: 600 }), field),
+			constructor: field,
+		},
+		{ requiredKeys: [] },
+	)
+	.map((fields) => JSON.stringify(fields));
 const body = fc.oneof(
 	{ weight: 4, arbitrary: fc.constant("") },
+	{ weight: 2, arbitrary: insightEvent },
 	{ weight: 1, arbitrary: fc.json({ maxDepth: 3 }) },
 	{ weight: 1, arbitrary: fc.string({ maxLength: 200, unit: "binary" }) },
 );
 
 /** A request that parses as HTTP, more or less: what a scanner or a fuzzer sends. */
-export const hostileRequest = fc.tuple(method, target, fc.array(header, { maxLength: 6 }), body).map(([verb, path, headers, content]) => ({
-	what: `${verb} ${JSON.stringify(path).slice(0, 80)}`,
-	bytes: requestBytes(verb, path, headers, content),
-}));
+export const hostileRequest = fc
+	.oneof(
+		{ weight: 4, arbitrary: fc.tuple(method, target, fc.array(header, { maxLength: 6 }), body) },
+		// Reader events, as a page or a forger sends them.
+		{ weight: 1, arbitrary: fc.tuple(fc.constant("POST"), fc.constant("/aide/events"), fc.array(header, { maxLength: 4 }), insightEvent) },
+	)
+	.map(([verb, path, headers, content]) => ({
+		what: `${verb} ${JSON.stringify(path).slice(0, 80)} ${JSON.stringify(content).slice(0, 80)}`,
+		bytes: requestBytes(verb, path, headers, content),
+	}));
 
 /** Bytes that are barely HTTP, or not at all. */
 export const malformedBytes = fc

@@ -22,6 +22,15 @@ const service = await startBuiltSiteService({
 	previewSecret,
 	cmsOrigin: "http://127.0.0.1:1",
 	buildEnv: buildEnvOf({ AIDE_SNAPSHOT: snapshot }),
+	// Reader insights on, towards a CMS that is not there: the sink keeps failing, the events route serves on.
+	insights: {
+		cmsUrl: "http://127.0.0.1:1",
+		tokenFile: join(work, "insights-token"),
+		flushSeconds: 1,
+		siteOrigin: "http://127.0.0.1",
+		// The fuzz run's events get past the rate limit to the schema, mostly.
+		rateLimit: { burst: 1_000, perSecond: 10, maxClients: 100 },
+	},
 	logs: [],
 	log: (message) => print(`log ${message}`),
 });
