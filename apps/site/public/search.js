@@ -60,7 +60,8 @@ function insightQuery(text) {
 					fetch(endpoint, { method: "POST", keepalive: true, headers: { "content-type": "application/json" }, body }).catch(() => {});
 				}
 			: undefined;
-	/** The search shown and not yet reported ({ query, results }); the queries reported, once each per page view. */
+	// pending: the search on screen, not reported yet ({ query, results }); shown: its query, which a result
+	// opened from it is reported with; reported: the queries sent, each once per page view.
 	let pending;
 	let shown;
 	let settling;
