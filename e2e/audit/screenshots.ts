@@ -1,7 +1,8 @@
 // `npm run screenshots`: full-page PNGs of each locale's home, answer page with an image, category
 // page and search page (audited-site.ts starts the portal and finds them), 390 px wide (a phone)
 // and 1280 px wide (a laptop), light and dark, into docs/screenshots/ as <kind>-<locale>-<width>-<scheme>.png,
-// so that a reviewer can see the site without running it. The folder's PNGs are replaced as a set.
+// so that a reviewer can see the site without running it, and the feedback widget under the answer open
+// (answer-feedback-…). The folder's PNGs are replaced as a set.
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { paths } from "@aide/config";
@@ -40,6 +41,12 @@ async function main(): Promise<void> {
 						});
 						const file = `${page.kind}-${page.locale}-${width}-${colorScheme}.png`;
 						await tab.screenshot({ path: join(OUT_DIR, file), fullPage: true });
+						// The feedback widget under an answer, "No" pressed: its reasons and comment (built with an insights endpoint only).
+						const feedback = tab.locator("[data-feedback]");
+						if (page.kind === "answer" && (await feedback.isVisible())) {
+							await feedback.locator('[data-vote="no"]').click();
+							await feedback.screenshot({ path: join(OUT_DIR, `answer-feedback-${page.locale}-${width}-${colorScheme}.png`) });
+						}
 						await context.close();
 					}
 				}

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { INSIGHT_ROUTES } from "@aide/cms-contract";
 import { removeSite } from "@aide/site-build";
 import { ADMIN, startPortal } from "@aide/testing";
 
@@ -42,7 +43,9 @@ async function inviteEditor(cmsUrl: string): Promise<void> {
 export default async function globalSetup(): Promise<() => Promise<void>> {
 	const work = mkdtempSync(join(tmpdir(), "aide-e2e-"));
 	// A run at 03:00 must not take a backup in the middle of the journeys (startPortal turns it off).
-	const portal = await startPortal(work);
+	// The built site sends reader insights to the portal (the feedback widget, the search box's reports).
+	// Set here until the portal's own builds set it; then this line only says what they do.
+	const portal = await startPortal(work, { env: { AIDE_INSIGHTS_URL: INSIGHT_ROUTES.events } });
 	await portal.waitFor("aide: the portal is ready", 10 * 60_000);
 	const cmsUrl = `http://127.0.0.1:${portal.ports.cms}`;
 	await inviteEditor(cmsUrl);

@@ -8,6 +8,8 @@ interface Scanned {
 	path: string;
 	/** Scan the page as readers without JavaScript get it (its scripts are not loaded). */
 	withoutScripts?: boolean;
+	/** Scan with the feedback widget under the answer open: "No" pressed, its reasons and comment shown. */
+	feedbackOpen?: boolean;
 }
 
 const pages: Scanned[] = [
@@ -19,6 +21,8 @@ const pages: Scanned[] = [
 	{ path: "/fr/faq/ou-sont-situes-vos-serveurs/" },
 	{ path: "/en/faq/where-are-your-servers-located/" },
 	{ path: "/fr/faq/comment-exporter-mes-donnees-au-format-csv/" },
+	{ path: "/fr/faq/ou-sont-situes-vos-serveurs/", feedbackOpen: true },
+	{ path: "/en/faq/where-are-your-servers-located/", feedbackOpen: true },
 	{ path: "/fr/category/compte-et-facturation/" },
 	{ path: "/en/category/account-and-billing/" },
 	{ path: "/fr/a-propos/" },
@@ -35,17 +39,23 @@ const pages: Scanned[] = [
 	{ path: "/q/ou-sont-situes-vos-serveurs/" },
 ];
 
-async function open(page: Page, { path, withoutScripts }: Scanned): Promise<void> {
+async function open(page: Page, { path, withoutScripts, feedbackOpen }: Scanned): Promise<void> {
 	if (withoutScripts) await page.route("**/*.js", (route) => route.abort());
 	const response = await page.goto(`${base()}${path}`);
 	expect(response?.status(), `${path} answers`).toBe(200);
 	// Search results and redirects settle before the scan.
 	await page.waitForLoadState("networkidle");
+	if (feedbackOpen) {
+		const widget = page.locator("[data-feedback]");
+		await widget.locator('[data-vote="no"]').click();
+		await expect(widget.getByRole("checkbox").first()).toBeVisible();
+	}
 }
 
 for (const colorScheme of ["light", "dark"] as const) {
 	for (const scanned of pages) {
-		const name = `${scanned.path}${scanned.withoutScripts ? " without scripts" : ""} (${colorScheme}) has no WCAG 2.1 A/AA violation`;
+		const state = scanned.withoutScripts ? " without scripts" : scanned.feedbackOpen ? " with the feedback widget open" : "";
+		const name = `${scanned.path}${state} (${colorScheme}) has no WCAG 2.1 A/AA violation`;
 		test(name, async ({ page }) => {
 			await page.emulateMedia({ colorScheme });
 			await open(page, scanned);

@@ -2,6 +2,8 @@
 // matching question (a link to its anchor) with its excerpt, the matched words marked, in a panel
 // over the page (in the page itself on the search page). When the page's language finds nothing,
 // the other languages' indexes are searched and shown, labelled. `?q=` in the address opens it.
+// When the build wrote an insights endpoint into the box (`data-insights`), settled searches and the
+// results opened from them are reported there (issue 17), unless the browser asks not to be tracked.
 
 /**
  * What the reader typed, in the spelling the index holds: typographic apostrophes (’ ‘ ʼ) become
@@ -15,6 +17,18 @@ function normaliseQuery(text) {
 		.replace(/[\u00A0\u202F]/g, " ")
 		.replace(/\s+/g, " ")
 		.trim();
+}
+
+/**
+ * A query as the help center's insights keep it, by the rule of @aide/cms-contract's insightQuery (a test
+ * runs both on the same queries): trimmed, spaces collapsed, lower-cased, at most 100 characters; undefined
+ * when nothing is left or when it looks like an e-mail address, a phone number or a run of 5 digits or
+ * more, which are never sent.
+ */
+function insightQuery(text) {
+	const query = text.normalize("NFC").trim().replace(/\s+/gu, " ").toLowerCase().slice(0, 100).trim();
+	const personal = [/[^\s@]+@[^\s@]+\.[^\s@]+/u, /(?:\+\s*\d|\d)(?:[\s()./-]*\d){6,}/u, /\d{5,}/u];
+	return query === "" || personal.some((pattern) => pattern.test(query)) ? undefined : query;
 }
 
 (() => {
@@ -36,6 +50,30 @@ function normaliseQuery(text) {
 	let pagefind;
 	let latest = 0;
 	let timer;
+	// Reports only with an endpoint and a browser that does not say no: without, none of it runs.
+	const endpoint = root.dataset.insights;
+	const report =
+		endpoint && navigator.doNotTrack !== "1" && navigator.globalPrivacyControl !== true
+			? (event) => {
+					// keepalive: an "open" is sent as the reader leaves the page for the answer.
+					const body = JSON.stringify({ ...event, locale: document.documentElement.lang });
+					fetch(endpoint, { method: "POST", keepalive: true, headers: { "content-type": "application/json" }, body }).catch(() => {});
+				}
+			: undefined;
+	// pending: the search on screen, not reported yet ({ query, results }); shown: its query, which a result
+	// opened from it is reported with; reported: the queries sent, each once per page view.
+	let pending;
+	let shown;
+	let settling;
+	const reported = new Set();
+	const settle = () => {
+		clearTimeout(settling);
+		const search = pending;
+		pending = undefined;
+		if (!search || reported.has(search.query)) return;
+		reported.add(search.query);
+		report?.({ type: "search", ...search });
+	};
 
 	const load = async () => {
 		pagefind ??= await import(`${bundlePath}pagefind.js`);
@@ -107,6 +145,7 @@ function normaliseQuery(text) {
 	};
 	const close = () => {
 		if (!inPage) panel.hidden = true;
+		settle();
 	};
 
 	/** On the search page, the address carries the query, so that it can be copied and sent. */
@@ -138,6 +177,13 @@ function normaliseQuery(text) {
 		// What the list shows now: lets tests (and styles) tell a finished search from a pending one.
 		list.dataset.for = `${term}|${category.value}`;
 		open();
+		if (report) {
+			// Settled when the reader types nothing more for 1.5 s, or closes the panel, or leaves.
+			shown = insightQuery(term);
+			pending = shown === undefined ? undefined : { query: shown, results: search.results.length };
+			clearTimeout(settling);
+			settling = setTimeout(settle, 1500);
+		}
 		fallback.hidden = true;
 		fallback.replaceChildren();
 		if (found.length > 0) return;
@@ -157,6 +203,9 @@ function normaliseQuery(text) {
 	const schedule = () => {
 		clearTimeout(timer);
 		timer = setTimeout(run, 150);
+		// A keystroke: what was shown did not settle.
+		clearTimeout(settling);
+		pending = undefined;
 	};
 	const links = () => [...panel.querySelectorAll(".search-results a, .search-fallback a")];
 
@@ -212,6 +261,22 @@ function normaliseQuery(text) {
 			if (panel.hidden && normaliseQuery(input.value).length >= 2) void run();
 		}
 	});
+
+	if (report) {
+		addEventListener("pagehide", settle);
+		document.addEventListener("visibilitychange", () => {
+			if (document.visibilityState === "hidden") settle();
+		});
+		// A result opened (clicked, or middle-clicked into a new tab): its search settled, then the answer it led to.
+		const opened = (event) => {
+			const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+			if (!link || event.button > 1 || shown === undefined) return;
+			settle();
+			report({ type: "open", query: shown, path: new URL(link.href).pathname });
+		};
+		panel.addEventListener("click", opened);
+		panel.addEventListener("auxclick", opened);
+	}
 
 	const shared = new URLSearchParams(location.search).get("q");
 	if (shared) {

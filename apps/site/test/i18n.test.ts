@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { INSIGHT_REASONS } from "@aide/cms-contract";
 import { localeCodes } from "@aide/locales";
 import { describe, expect, it } from "vitest";
 import { baseKey, checkStrings } from "../src/i18n/check.ts";
@@ -39,10 +40,19 @@ describe("UI strings", () => {
 		]);
 	});
 
+	// The feedback widget names its reasons' labels from the contract's list (components/AnswerFeedback.astro).
+	const reasonKeys = INSIGHT_REASONS.map((reason) => `feedback.reason.${reason}`);
+
 	it("are all used by the site", () => {
 		const code = sources(srcDir).join("\n");
-		const unused = [...new Set(reference.map(baseKey))].filter((key) => !code.includes(`"${key}"`));
+		const unused = [...new Set(reference.map(baseKey))].filter((key) => !code.includes(`"${key}"`) && !reasonKeys.includes(key));
 		expect(unused).toEqual([]);
+	});
+
+	it("label every reason a reader can give for an answer that did not help", () => {
+		expect(reasonKeys.filter((key) => !reference.includes(key))).toEqual([]);
+		expect(reasonKeys.map((key) => t("fr", key))).toEqual(["Pas clair", "Incomplet", "Ce n'est pas ma question", "Plus à jour"]);
+		expect(reasonKeys.map((key) => t("en", key))).toEqual(["Unclear", "Incomplete", "Not my question", "Out of date"]);
 	});
 
 	it("interpolate and pluralise per locale", () => {
