@@ -72,7 +72,9 @@ describe("the texts and views", () => {
 		expect(FIELD_LABELS.fr[`content-manager.content-types.${ENTRY_UID}.updatedAt`]).toBe("Dernière modification");
 		// The admin translates a type's name by its displayName, read from the model.
 		expect(FIELD_LABELS.fr[models.get(ENTRY_UID)?.info.displayName ?? ""]).toBe("Questions-réponses");
-		expect(FIELD_LABELS.en[models.get(SETTINGS_UID)?.info.displayName ?? ""]).toBe("Site settings");
+		expect(FIELD_LABELS.fr[models.get(SETTINGS_UID)?.info.displayName ?? ""]).toBe("Réglages du site");
+		// In English, the displayName itself: the English admin's menu is unchanged.
+		expect(FIELD_LABELS.en[models.get(ENTRY_UID)?.info.displayName ?? ""]).toBeUndefined();
 	});
 });
 

@@ -1,6 +1,6 @@
 // The admin panel's own words for Aide's content types, in French and in English: each content type's
-// name (the admin translates a type's displayName, used as the message key, in its menu and list
-// titles) and each field's label (key `content-manager.content-types.<uid>.<field>`, in the edit form
+// name in French (the admin translates a type's displayName, used as the message key, in its menu and
+// list titles; English keeps the displayName itself) and each field's label (key `content-manager.content-types.<uid>.<field>`, in the edit form
 // and the list's column headers). The words themselves are in src/bootstrap/content-manager-texts.ts,
 // which the start-up also writes into the content manager's configuration.
 import category from "../api/category/content-types/category/schema.json";
@@ -19,7 +19,7 @@ function messages(language: keyof Label): Record<string, string> {
 	const found: Record<string, string> = {};
 	for (const [uid, texts] of Object.entries(CONTENT_MANAGER_TEXTS)) {
 		const displayName = DISPLAY_NAMES[uid];
-		if (displayName !== undefined) found[displayName] = texts.name[language];
+		if (displayName !== undefined && language === "fr") found[displayName] = texts.name.fr;
 		for (const [field, text] of Object.entries(texts.fields)) {
 			found[`content-manager.content-types.${uid}.${field}`] = text.label[language];
 		}

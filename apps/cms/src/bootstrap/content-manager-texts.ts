@@ -26,7 +26,8 @@ export interface FieldText {
 
 /** The texts of one content type: its name in the admin's menu and list, and its fields'. */
 export interface TypeTexts {
-	readonly name: Label;
+	/** In English the admin shows the model's displayName (content-models/ are written in English). */
+	readonly name: { readonly fr: string };
 	/** By attribute name; `updatedAt` and the like may be named too, for the list's column header. */
 	readonly fields: Readonly<Record<string, FieldText>>;
 }
@@ -41,7 +42,7 @@ const order = (what: string): FieldText => ({
 /** The texts of every content type the content manager shows, by uid. */
 export const CONTENT_MANAGER_TEXTS: Readonly<Record<string, TypeTexts>> = {
 	"api::faq-entry.faq-entry": {
-		name: { fr: "Questions-réponses", en: "FAQ entries" },
+		name: { fr: "Questions-réponses" },
 		fields: {
 			question: {
 				label: { fr: "Question", en: "Question" },
@@ -85,7 +86,7 @@ export const CONTENT_MANAGER_TEXTS: Readonly<Record<string, TypeTexts>> = {
 		},
 	},
 	"api::category.category": {
-		name: { fr: "Catégories", en: "Categories" },
+		name: { fr: "Catégories" },
 		fields: {
 			name: {
 				label: { fr: "Nom", en: "Name" },
@@ -110,7 +111,7 @@ export const CONTENT_MANAGER_TEXTS: Readonly<Record<string, TypeTexts>> = {
 		},
 	},
 	"api::site-setting.site-setting": {
-		name: { fr: "Réglages du site", en: "Site settings" },
+		name: { fr: "Réglages du site" },
 		fields: {
 			name: {
 				label: { fr: "Nom du centre d’aide", en: "Help center name" },
