@@ -20,7 +20,7 @@ export interface FieldText {
 	readonly label: Label;
 	/** Shown under the input: what the field is for and what happens to it. French (see above). */
 	readonly hint?: string;
-	/** Shown in the empty input: an example. French. */
+	/** Shown in the empty input: an example ("Ex. : …"), or the expected form. French. */
 	readonly placeholder?: string;
 }
 
@@ -47,7 +47,7 @@ export const CONTENT_MANAGER_TEXTS: Readonly<Record<string, TypeTexts>> = {
 			question: {
 				label: { fr: "Question", en: "Question" },
 				hint: "La question telle qu’un lecteur la poserait. C’est le titre de la réponse sur le site et dans la recherche.",
-				placeholder: "Comment changer mon mot de passe ?",
+				placeholder: "Ex. : Comment changer mon mot de passe ?",
 			},
 			answer: {
 				label: { fr: "Réponse", en: "Answer" },
@@ -56,7 +56,7 @@ export const CONTENT_MANAGER_TEXTS: Readonly<Record<string, TypeTexts>> = {
 			summary: {
 				label: { fr: "Résumé", en: "Summary" },
 				hint: "Une ou deux phrases qui résument la réponse : la description de la page pour les moteurs de recherche et les aperçus de lien. Vide : le début de la réponse.",
-				placeholder: "Depuis Paramètres > Compte, en deux minutes.",
+				placeholder: "Ex. : Depuis Paramètres > Compte, en deux minutes.",
 			},
 			category: {
 				label: { fr: "Catégorie", en: "Category" },
@@ -65,7 +65,7 @@ export const CONTENT_MANAGER_TEXTS: Readonly<Record<string, TypeTexts>> = {
 			keywords: {
 				label: { fr: "Mots-clés", en: "Keywords" },
 				hint: "Autres mots par lesquels la recherche du site trouve cette réponse (synonymes, termes des lecteurs, fautes courantes). Jamais affichés.",
-				placeholder: "identifiant, code d’accès, mdp",
+				placeholder: "Ex. : identifiant, code d’accès, mdp",
 			},
 			related: {
 				label: { fr: "Réponses liées", en: "Related answers" },
@@ -91,7 +91,7 @@ export const CONTENT_MANAGER_TEXTS: Readonly<Record<string, TypeTexts>> = {
 			name: {
 				label: { fr: "Nom", en: "Name" },
 				hint: "Le titre de la catégorie sur le site, dans cette langue.",
-				placeholder: "Compte et connexion",
+				placeholder: "Ex. : Compte et connexion",
 			},
 			description: {
 				label: { fr: "Description", en: "Description" },
@@ -116,12 +116,12 @@ export const CONTENT_MANAGER_TEXTS: Readonly<Record<string, TypeTexts>> = {
 			name: {
 				label: { fr: "Nom du centre d’aide", en: "Help center name" },
 				hint: "Affiché en haut de chaque page. Vide : le nom par défaut du site.",
-				placeholder: "Centre d’aide",
+				placeholder: "Ex. : Centre d’aide",
 			},
 			tagline: {
 				label: { fr: "Accroche", en: "Tagline" },
 				hint: "Une courte phrase affichée à côté du nom, en haut et en pied de page.",
-				placeholder: "Toutes les réponses à vos questions",
+				placeholder: "Ex. : Toutes les réponses à vos questions",
 			},
 			logo: {
 				label: { fr: "Logo", en: "Logo" },
@@ -134,7 +134,7 @@ export const CONTENT_MANAGER_TEXTS: Readonly<Record<string, TypeTexts>> = {
 			},
 			contactLabel: {
 				label: { fr: "Texte du lien de contact", en: "Contact link text" },
-				placeholder: "Contacter le support",
+				placeholder: "Ex. : Contacter le support",
 			},
 			contactUrl: {
 				label: { fr: "Adresse du lien de contact", en: "Contact link address" },
