@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CATEGORY_UID, ENTRY_UID, SETTINGS_UID } from "@aide/cms-contract";
-import { contentModelsDir, loadContentModels } from "@aide/content-schema";
+import { contentModelsDir, loadComponents, loadContentModels } from "@aide/content-schema";
 import { type RunningCms, request, startCms } from "@aide/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIELD_LABELS } from "../src/admin/field-labels";
-import { CONTENT_MANAGER_TEXTS } from "../src/bootstrap/content-manager-texts";
-import { CONTENT_MANAGER_VIEWS, configuredView, type ViewConfiguration } from "../src/bootstrap/content-manager-views";
+import { COMPONENT_TEXTS, CONTENT_MANAGER_TEXTS } from "../src/bootstrap/content-manager-texts";
+import { COMPONENT_VIEWS, CONTENT_MANAGER_VIEWS, configuredView, type ViewConfiguration } from "../src/bootstrap/content-manager-views";
 
 interface Configuration extends ViewConfiguration {
 	metadatas: Record<string, { edit: Record<string, unknown>; list: Record<string, unknown> }>;
@@ -52,6 +52,25 @@ describe("the texts and views", () => {
 		}
 	});
 
+	it("give every field of the components a label in French and in English, and name only their fields", () => {
+		const components = loadComponents(contentModelsDir);
+		expect(components.size).toBeGreaterThan(0);
+		for (const [uid, { component }] of components) {
+			const fields = Object.keys(component.attributes);
+			for (const field of fields) {
+				expect(COMPONENT_TEXTS[uid]?.fields[field]?.label.fr, `${uid} ${field}`).toMatch(/\S/);
+				expect(COMPONENT_TEXTS[uid]?.fields[field]?.label.en, `${uid} ${field}`).toMatch(/\S/);
+			}
+			const view = COMPONENT_VIEWS[uid];
+			const named = [
+				...Object.keys(COMPONENT_TEXTS[uid]?.fields ?? {}),
+				...(view ? [view.mainField, ...view.edit.flat().map(([field]) => field)] : []),
+			];
+			for (const field of named) expect(fields, `${uid} names ${field}`).toContain(field);
+		}
+		for (const uid of [...Object.keys(COMPONENT_TEXTS), ...Object.keys(COMPONENT_VIEWS)]) expect([...components.keys()]).toContain(uid);
+	});
+
 	it("name only fields the content models have", () => {
 		const timestamps = ["createdAt", "updatedAt"];
 		for (const [uid, texts] of Object.entries(CONTENT_MANAGER_TEXTS)) {
@@ -70,6 +89,7 @@ describe("the texts and views", () => {
 		expect(FIELD_LABELS.fr[`content-manager.content-types.${ENTRY_UID}.keywords`]).toBe("Mots-clés");
 		expect(FIELD_LABELS.en[`content-manager.content-types.${ENTRY_UID}.keywords`]).toBe("Keywords");
 		expect(FIELD_LABELS.fr[`content-manager.content-types.${ENTRY_UID}.updatedAt`]).toBe("Dernière modification");
+		expect(FIELD_LABELS.en["content-manager.components.site.footer-link.url"]).toBe("Link address");
 		// The admin translates a type's name by its displayName, read from the model.
 		expect(FIELD_LABELS.fr[models.get(ENTRY_UID)?.info.displayName ?? ""]).toBe("Questions-réponses");
 		expect(FIELD_LABELS.fr[models.get(SETTINGS_UID)?.info.displayName ?? ""]).toBe("Réglages du site");
@@ -132,6 +152,15 @@ describe("the content manager's configuration after a start", () => {
 		expect(editFields(settings).flat()).toEqual(["name", "tagline", "logo", "accentColor", "contactLabel", "contactUrl", "footerLinks"]);
 	});
 
+	it("labels the footer links and titles each by its text", async () => {
+		const response = await request(`${cms.url}/content-manager/components/site.footer-link/configuration`, { token });
+		expect(response.status).toBe(200);
+		const footerLink: Configuration = response.body.data.component;
+		expect(footerLink.settings.mainField).toBe("label");
+		expect(footerLink.metadatas.url?.edit).toMatchObject({ label: "Adresse du lien", placeholder: "Ex. : /fr/a-propos/" });
+		expect(editFields(footerLink)).toEqual([["label", "url"]]);
+	});
+
 	it("is a configuration the content manager's own validator accepts", async () => {
 		for (const uid of [ENTRY_UID, CATEGORY_UID, SETTINGS_UID]) {
 			const stored = await configurationOf(cms, token, uid);
@@ -142,6 +171,10 @@ describe("the content manager's configuration after a start", () => {
 			});
 			expect(saved.status, `${uid}: ${JSON.stringify(saved.body)}`).toBe(200);
 		}
+		const path = `${cms.url}/content-manager/components/site.footer-link/configuration`;
+		const footerLink: Configuration = (await request(path, { token })).body.data.component;
+		const saved = await request(path, { token, method: "PUT", body: asSaved(footerLink) });
+		expect(saved.status, JSON.stringify(saved.body)).toBe(200);
 	});
 
 	it("is put back on the next start after an admin changed it, keeping what the code does not set", async () => {

@@ -6,7 +6,7 @@
 import category from "../api/category/content-types/category/schema.json";
 import faqEntry from "../api/faq-entry/content-types/faq-entry/schema.json";
 import siteSetting from "../api/site-setting/content-types/site-setting/schema.json";
-import { CONTENT_MANAGER_TEXTS, type Label } from "../bootstrap/content-manager-texts";
+import { COMPONENT_TEXTS, CONTENT_MANAGER_TEXTS, type Label } from "../bootstrap/content-manager-texts";
 
 /** Each content type's displayName (the key the admin translates its name by), from its generated schema. */
 const DISPLAY_NAMES: Readonly<Record<string, string>> = {
@@ -22,6 +22,11 @@ function messages(language: keyof Label): Record<string, string> {
 		if (displayName !== undefined && language === "fr") found[displayName] = texts.name.fr;
 		for (const [field, text] of Object.entries(texts.fields)) {
 			found[`content-manager.content-types.${uid}.${field}`] = text.label[language];
+		}
+	}
+	for (const [uid, texts] of Object.entries(COMPONENT_TEXTS)) {
+		for (const [field, text] of Object.entries(texts.fields)) {
+			found[`content-manager.components.${uid}.${field}`] = text.label[language];
 		}
 	}
 	return found;

@@ -4,7 +4,8 @@
 // and by the admin panel (src/admin/field-labels.ts turns the labels into the admin's translations).
 // Keep this file free of Strapi imports: the admin panel bundles it.
 //
-// Strapi translates a field's label (admin key `content-manager.content-types.<uid>.<field>`), and a content
+// Strapi translates a field's label (admin key `content-manager.content-types.<uid>.<field>`, or
+// `content-manager.components.<component>.<field>` inside a repeatable component), and a content
 // type's name (its displayName is the key), but not a field's help text or placeholder: those are one
 // string each, so they are written in French, the language of the people who edit the help center.
 // test/content-manager-views.test.ts checks that every field of content-models/ has its label here.
@@ -146,6 +147,23 @@ export const CONTENT_MANAGER_TEXTS: Readonly<Record<string, TypeTexts>> = {
 				hint: "Douze au plus, dans l’ordre affiché.",
 			},
 			updatedAt: lastUpdate,
+		},
+	},
+};
+
+/** The texts of the components' fields (`<category>.<name>`), shown inside the forms that hold them. */
+export const COMPONENT_TEXTS: Readonly<Record<string, Pick<TypeTexts, "fields">>> = {
+	"site.footer-link": {
+		fields: {
+			label: {
+				label: { fr: "Texte du lien", en: "Link text" },
+				placeholder: "Ex. : À propos",
+			},
+			url: {
+				label: { fr: "Adresse du lien", en: "Link address" },
+				hint: "https://…, mailto:… ou une page du site commençant par / (/fr/a-propos/).",
+				placeholder: "Ex. : /fr/a-propos/",
+			},
 		},
 	},
 };

@@ -11,7 +11,7 @@
 // it is written through the content manager's own service, as its "Configure the view" page does.
 import { CATEGORY_UID, ENTRY_UID, SETTINGS_UID } from "@aide/cms-contract";
 import type { Core } from "@strapi/strapi";
-import { CONTENT_MANAGER_TEXTS, type TypeTexts } from "./content-manager-texts";
+import { COMPONENT_TEXTS, CONTENT_MANAGER_TEXTS, type TypeTexts } from "./content-manager-texts";
 
 /** One field of an edit-form row and its width, out of 12. */
 type Cell = readonly [field: string, size: number];
@@ -94,6 +94,21 @@ export const CONTENT_MANAGER_VIEWS: Readonly<Record<string, ViewSpec>> = {
 	},
 };
 
+/** The components' views, by `<category>.<name>`: their main field titles each item of a repeatable list. */
+export const COMPONENT_VIEWS: Readonly<Record<string, ViewSpec>> = {
+	"site.footer-link": {
+		mainField: "label",
+		sort: { by: "label", order: "ASC" },
+		list: ["label", "url"],
+		edit: [
+			[
+				["label", 6],
+				["url", 6],
+			],
+		],
+	},
+};
+
 interface FieldMetadata {
 	edit: Record<string, unknown>;
 	list: Record<string, unknown>;
@@ -116,10 +131,18 @@ interface ContentManagerModel {
 	attributes: Record<string, { type: string; targetModel?: string; customField?: string }>;
 }
 
-interface ContentTypesService {
-	findContentType(uid: string): ContentManagerModel | undefined;
+/** The content manager's `content-types` and `components` services share these. */
+interface ConfigurationService {
 	findConfiguration(model: ContentManagerModel): Promise<ViewConfiguration>;
 	updateConfiguration(model: ContentManagerModel, configuration: ViewConfiguration): Promise<unknown>;
+}
+
+interface ContentTypesService extends ConfigurationService {
+	findContentType(uid: string): ContentManagerModel | undefined;
+}
+
+interface ComponentsService extends ConfigurationService {
+	findComponent(uid: string): ContentManagerModel | undefined;
 }
 
 interface FieldSizesService {
@@ -129,27 +152,38 @@ interface FieldSizesService {
 
 const ROW = 12;
 
-/** Writes the views of {@link CONTENT_MANAGER_VIEWS} into the content manager's configuration. */
+/** Writes the views of {@link CONTENT_MANAGER_VIEWS} and {@link COMPONENT_VIEWS} into the content manager's configuration. */
 export async function ensureContentManagerViews(strapi: Core.Strapi): Promise<void> {
 	const contentManager = strapi.plugin("content-manager");
 	const types = contentManager.service("content-types") as ContentTypesService;
+	const components = contentManager.service("components") as ComponentsService;
 	const sizes = contentManager.service("field-sizes") as FieldSizesService;
-	for (const [uid, view] of Object.entries(CONTENT_MANAGER_VIEWS)) {
-		const model = types.findContentType(uid);
-		const texts = CONTENT_MANAGER_TEXTS[uid];
+	const apply = async (
+		service: ConfigurationService,
+		uid: string,
+		model: ContentManagerModel | undefined,
+		view: ViewSpec,
+		texts: Pick<TypeTexts, "fields"> | undefined,
+	) => {
 		if (!model || !texts) {
 			strapi.log.warn(
-				`The content manager's view of ${uid} was not set: ${model ? "src/bootstrap/content-manager-texts.ts has no texts for it" : "the CMS has no such content type"}. Add it to content-models/ and the texts, or remove it from src/bootstrap/content-manager-views.ts.`,
+				`The content manager's view of ${uid} was not set: ${model ? "src/bootstrap/content-manager-texts.ts has no texts for it" : "the CMS has no such content type or component"}. Add it to content-models/ and the texts, or remove it from src/bootstrap/content-manager-views.ts.`,
 			);
-			continue;
+			return;
 		}
-		const current = await types.findConfiguration(model);
 		const sizeOf = (field: string): { default: number; isResizable: boolean } => {
 			const attribute = model.attributes[field];
 			const type = attribute?.customField && sizes.hasFieldSize(attribute.customField) ? attribute.customField : attribute?.type;
 			return type && sizes.hasFieldSize(type) ? sizes.getFieldSize(type) : { default: ROW / 2, isResizable: true };
 		};
-		await types.updateConfiguration(model, configuredView(current, model, view, texts, sizeOf));
+		const current = await service.findConfiguration(model);
+		await service.updateConfiguration(model, configuredView(current, model, view, texts, sizeOf));
+	};
+	for (const [uid, view] of Object.entries(CONTENT_MANAGER_VIEWS)) {
+		await apply(types, uid, types.findContentType(uid), view, CONTENT_MANAGER_TEXTS[uid]);
+	}
+	for (const [uid, view] of Object.entries(COMPONENT_VIEWS)) {
+		await apply(components, uid, components.findComponent(uid), view, COMPONENT_TEXTS[uid]);
 	}
 }
 
@@ -162,7 +196,7 @@ export function configuredView(
 	current: ViewConfiguration,
 	model: ContentManagerModel,
 	view: ViewSpec,
-	texts: TypeTexts,
+	texts: Pick<TypeTexts, "fields">,
 	sizeOf: (field: string) => { default: number; isResizable: boolean },
 ): ViewConfiguration {
 	const has = (field: string) => field in model.attributes && field in current.metadatas;
