@@ -74,7 +74,7 @@ export const CONTENT_MANAGER_TEXTS: Readonly<Record<string, TypeTexts>> = {
 			},
 			slug: {
 				label: { fr: "Adresse (slug)", en: "URL slug" },
-				hint: "La fin de l’adresse de la page dans cette langue : /fr/faq/<slug>/. Minuscules, chiffres et tirets ; la changer change l’adresse.",
+				hint: "La fin de l’adresse de la page dans cette langue : /fr/faq/<slug>/ en français, /en/faq/<slug>/ en anglais. Minuscules, chiffres et tirets ; la changer change l’adresse.",
 				placeholder: "changer-mon-mot-de-passe",
 			},
 			anchor: {
@@ -100,7 +100,7 @@ export const CONTENT_MANAGER_TEXTS: Readonly<Record<string, TypeTexts>> = {
 			},
 			slug: {
 				label: { fr: "Adresse (slug)", en: "URL slug" },
-				hint: "La fin de l’adresse de la page de la catégorie dans cette langue : /fr/category/<slug>/.",
+				hint: "La fin de l’adresse de la page de la catégorie dans cette langue : /fr/category/<slug>/ en français, /en/category/<slug>/ en anglais.",
 				placeholder: "compte",
 			},
 			order: order("de la catégorie sur l’accueil"),
