@@ -3,6 +3,7 @@
 import type { Core } from "@strapi/strapi";
 import { ensureAccessRules } from "./bootstrap/access-rules";
 import { ensureApiTokens } from "./bootstrap/api-tokens";
+import { ensureContentManagerViews } from "./bootstrap/content-manager-views";
 import { ensureEditorRole } from "./bootstrap/editor-role";
 import { ensureFirstAdmin } from "./bootstrap/first-admin";
 import { ensureLookupIndexes } from "./bootstrap/indexes";
@@ -34,6 +35,7 @@ export default {
 		await ensureLocales(strapi);
 		await ensureAccessRules(strapi);
 		await ensureEditorRole(strapi);
+		await ensureContentManagerViews(strapi);
 		await ensureFirstAdmin(strapi, settings);
 		await ensureApiTokens(strapi, settings.tokenFiles, { sharedDatabase: settings.database.client === "postgres" });
 		await removeSecretWebhooks(strapi);

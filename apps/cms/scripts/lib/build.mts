@@ -48,7 +48,12 @@ function serverHash(): string {
 }
 
 function adminHash(): string {
-	return hashOf(listFiles(join(appDir, "src", "admin")));
+	// The admin also bundles the content manager's labels and the content types' names (src/admin/field-labels.ts).
+	const bundled = [
+		join(appDir, "src", "bootstrap", "content-manager-texts.ts"),
+		...listFiles(join(appDir, "src", "api")).filter((path) => path.endsWith("schema.json")),
+	];
+	return hashOf([...listFiles(join(appDir, "src", "admin")), ...bundled]);
 }
 
 const upToDate = (stamp: string, hash: string) => existsSync(stamp) && readFileSync(stamp, "utf8") === hash;
