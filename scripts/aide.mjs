@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The self-setting-up entry point behind every root script: `npm start`, `npm test`, `npm run cms`,
-// `build`, `import`, `export`, `backup`... (TASKS below lists them all).
+// `build`, `import`, `export`, `translations`, `backup`... (TASKS below lists them all).
 //
 // Two Node versions are at play. The project runs on Node >= 22.12 (`engines` in package.json;
 // `.node-version` names the exact one). This file runs first, on whatever Node runs npm, which may be
@@ -35,6 +35,7 @@ const TASKS = {
 	start: { system: [], steps: [{ script: "apps/portal/src/start.ts", args: [] }] },
 	import: { system: [], steps: [{ script: "packages/faq-import/src/cli.ts", args: ["import"] }] },
 	export: { system: [], steps: [{ script: "packages/faq-import/src/cli.ts", args: ["export"] }] },
+	translations: { system: [], steps: [{ script: "packages/faq-import/src/cli.ts", args: ["translations"] }] },
 	build: { system: [], steps: [{ script: "apps/site/scripts/build.ts", args: [] }] },
 	snapshot: { system: [], steps: [{ script: "apps/site/scripts/snapshot.ts", args: [] }] },
 	preview: { system: [], steps: [{ script: "apps/portal/src/preview.ts", args: [] }] },

@@ -10,6 +10,7 @@ import { ensureLocales } from "./bootstrap/locales";
 import { startRebuildCalls } from "./bootstrap/rebuild-calls";
 import { removeSecretWebhooks } from "./bootstrap/secret-webhooks";
 import { registerImportRoutes } from "./import/routes";
+import { registerInsightRoutes } from "./insights/routes";
 import { registerContentRules } from "./middlewares/content-api-rules";
 import { readSettings } from "./settings";
 
@@ -19,6 +20,7 @@ export default {
 	register({ strapi }: { strapi: Core.Strapi }) {
 		registerContentRules(strapi);
 		registerImportRoutes(strapi);
+		registerInsightRoutes(strapi);
 	},
 
 	async bootstrap({ strapi }: { strapi: Core.Strapi }) {

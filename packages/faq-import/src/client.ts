@@ -1,5 +1,12 @@
 import { cmsUrl, tokenFromEnv } from "@aide/cms-client";
-import { AIDE_ROUTES, type ExportResponse, type ImportRequest, type ImportResponse } from "@aide/cms-contract";
+import {
+	AIDE_ROUTES,
+	type ExportResponse,
+	type ImportRequest,
+	type ImportResponse,
+	INSIGHT_ROUTES,
+	type InsightReport,
+} from "@aide/cms-contract";
 import { ImportError, PageRejectedError } from "./errors.ts";
 
 /** Which CMS to talk to, with an admin token that may write entries and categories. */
@@ -20,7 +27,10 @@ export function targetFromEnv(env: Record<string, string | undefined> = process.
 	}
 }
 
-async function call<T>(target: CmsTarget, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+/** What the import's routes need the token's owner to be allowed to do, said in the 403 message. */
+const WRITE_RIGHTS = "create, update and publish FAQ entries and categories";
+
+async function call<T>(target: CmsTarget, method: "GET" | "POST", path: string, body?: unknown, rights = WRITE_RIGHTS): Promise<T> {
 	let response: Response;
 	try {
 		response = await fetch(`${target.url}${path}`, {
@@ -49,7 +59,7 @@ async function call<T>(target: CmsTarget, method: "GET" | "POST", path: string, 
 	}
 	if (response.status === 403) {
 		throw new ImportError(
-			`The CMS at ${target.url} refused the token (403 Forbidden): it may not create, update and publish FAQ entries and categories. Give its owner those permissions, or use another token.`,
+			`The CMS at ${target.url} refused the token (403 Forbidden): it may not ${rights}. Give its owner those permissions, or use another token.`,
 		);
 	}
 	if (!response.ok) {
@@ -73,4 +83,13 @@ export function sendImport(target: CmsTarget, request: ImportRequest): Promise<I
 /** Everything the import writes, as the CMS holds it now. */
 export function fetchExport(target: CmsTarget): Promise<ExportResponse> {
 	return call<ExportResponse>(target, "GET", `${AIDE_ROUTES.prefix}${AIDE_ROUTES.export}`);
+}
+
+/** The insights report (`GET /aide/insights`) for a locale (default: the CMS's default locale) and the last `days` days (default 30). */
+export function fetchInsights(target: CmsTarget, { locale, days }: { locale?: string; days?: number } = {}): Promise<InsightReport> {
+	const query = new URLSearchParams();
+	if (locale !== undefined) query.set("locale", locale);
+	if (days !== undefined) query.set("days", String(days));
+	const search = query.size > 0 ? `?${query}` : "";
+	return call<InsightReport>(target, "GET", `${AIDE_ROUTES.prefix}${INSIGHT_ROUTES.report}${search}`, undefined, "read FAQ entries");
 }

@@ -10,7 +10,7 @@ export type {
 	PlannedCategory,
 	PlannedEntry,
 } from "@aide/cms-contract";
-export { type CmsTarget, fetchExport, sendImport, targetFromEnv } from "./client.ts";
+export { type CmsTarget, fetchExport, fetchInsights, sendImport, targetFromEnv } from "./client.ts";
 export { ImportError, PageRejectedError } from "./errors.ts";
 export { findPages } from "./find-pages.ts";
 export { identify } from "./locale-of.ts";
@@ -19,3 +19,4 @@ export { dedent, type Page, type PageEntry, parsePage, readPage } from "./parse-
 export { renderCategory } from "./render-page.ts";
 export { runExport } from "./run-export.ts";
 export { describeSummary, type ImportSummary, runImport } from "./run-import.ts";
+export { adminEditUrl, runTranslations, TRANSLATIONS_COLUMNS, translationsCsv } from "./run-translations.ts";
