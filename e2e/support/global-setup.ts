@@ -6,38 +6,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { removeSite } from "@aide/site-build";
-import { ADMIN, startPortal } from "@aide/testing";
+import { startPortal } from "@aide/testing";
+import { inviteEditor } from "./admin-api.ts";
 
 export const EDITOR = { email: "editor@aide.test", password: "Editor-pass-2026" };
-
-async function adminApi<T>(cmsUrl: string, path: string, body: unknown, token?: string): Promise<T> {
-	const response = await fetch(`${cmsUrl}${path}`, {
-		method: "POST",
-		headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-		body: JSON.stringify(body),
-	});
-	const json = await response.json();
-	if (!response.ok) throw new Error(`POST ${path} failed: ${response.status} ${JSON.stringify(json)}`);
-	return json as T;
-}
-
-/** Invites a "Support editor" and registers them, as an admin would in the UI. */
-async function inviteEditor(cmsUrl: string): Promise<void> {
-	const { data: login } = await adminApi<{ data: { token: string } }>(cmsUrl, "/admin/login", ADMIN);
-	const roles = await (await fetch(`${cmsUrl}/admin/roles`, { headers: { authorization: `Bearer ${login.token}` } })).json();
-	const role = (roles.data as Array<{ id: number; name: string }>).find((candidate) => candidate.name === "Support editor");
-	if (!role) throw new Error(`The CMS has no "Support editor" role: ${JSON.stringify(roles)}`);
-	const { data: invited } = await adminApi<{ data: { registrationToken: string } }>(
-		cmsUrl,
-		"/admin/users",
-		{ firstname: "Sam", lastname: "Support", email: EDITOR.email, roles: [role.id] },
-		login.token,
-	);
-	await adminApi(cmsUrl, "/admin/register", {
-		registrationToken: invited.registrationToken,
-		userInfo: { firstname: "Sam", lastname: "Support", password: EDITOR.password },
-	});
-}
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
 	const work = mkdtempSync(join(tmpdir(), "aide-e2e-"));
@@ -45,7 +17,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 	const portal = await startPortal(work);
 	await portal.waitFor("aide: the portal is ready", 10 * 60_000);
 	const cmsUrl = `http://127.0.0.1:${portal.ports.cms}`;
-	await inviteEditor(cmsUrl);
+	await inviteEditor(cmsUrl, { ...EDITOR, firstname: "Sam" });
 	process.env.E2E_BASE_URL = `http://127.0.0.1:${portal.ports.site}`;
 	process.env.E2E_CMS_URL = cmsUrl;
 	process.env.E2E_EDITOR = JSON.stringify(EDITOR);
