@@ -1,10 +1,12 @@
 // Before the journeys: `npm start`'s own process (apps/portal/src/start.ts, through @aide/testing's startPortal) runs the whole portal
 // (the CMS with the demo content, the first build, the public site and the site service) on free
 // loopback ports and temporary folders, and a "Support editor" is invited into the CMS. The tests
-// learn the addresses from E2E_BASE_URL (the site), E2E_CMS_URL and E2E_EDITOR.
-import { mkdtempSync, rmSync } from "node:fs";
+// learn the addresses from E2E_BASE_URL (the site), E2E_CMS_URL and E2E_EDITOR, and the insights token
+// (to record reader insights as the portal does) from E2E_INSIGHTS_TOKEN.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { dataFiles } from "@aide/config";
 import { removeSite } from "@aide/site-build";
 import { startPortal } from "@aide/testing";
 import { inviteEditor } from "./admin-api.ts";
@@ -21,6 +23,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 	process.env.E2E_BASE_URL = `http://127.0.0.1:${portal.ports.site}`;
 	process.env.E2E_CMS_URL = cmsUrl;
 	process.env.E2E_EDITOR = JSON.stringify(EDITOR);
+	process.env.E2E_INSIGHTS_TOKEN = readFileSync(dataFiles(join(work, "data")).tokens.insights, "utf8").trim();
 	return async () => {
 		const exited = new Promise((resolve) => portal.child.once("exit", resolve));
 		portal.child.kill("SIGINT");

@@ -1,41 +1,19 @@
 // Reader insights for the insights journeys: counts written into the CMS as the portal would write
 // them, and the FAQ entries they are about.
 //
-// Until the CMS's record route (POST /api/aide-insights/record, the insights token) is on this branch,
-// the counts go in as rows of the aggregate types through the content API with a full-access API token
-// the first admin creates: the same rows the record route stores for an InsightBatch.
-import { ENTRY_UID, type InsightBatch } from "@aide/cms-contract";
+// The counts go in through the CMS's record route with the insights token, as the portal sends them.
+import { ENTRY_UID, INSIGHT_ROUTES, type InsightBatch } from "@aide/cms-contract";
 import { asAdmin } from "./admin-api.ts";
+import { env } from "./env.ts";
 
-let fullAccessKey: Promise<string> | undefined;
-
-function fullAccessToken(cmsUrl: string): Promise<string> {
-	fullAccessKey ??= asAdmin<{ data: { accessKey: string } }>(cmsUrl, "POST", "/admin/api-tokens", {
-		name: `e2e insights ${Date.now()}`,
-		description: "Writes the insights journeys' counts.",
-		type: "full-access",
-		lifespan: null,
-	}).then(({ data }) => data.accessKey);
-	return fullAccessKey;
-}
-
-async function create(cmsUrl: string, collection: string, data: Record<string, unknown>): Promise<void> {
-	const response = await fetch(`${cmsUrl}/api/${collection}`, {
-		method: "POST",
-		headers: { "content-type": "application/json", authorization: `Bearer ${await fullAccessToken(cmsUrl)}` },
-		body: JSON.stringify({ data }),
-	});
-	if (!response.ok) throw new Error(`POST /api/${collection} failed: ${response.status} ${await response.text()}`);
-}
-
-/** Stores an insight batch's counts in the CMS. */
+/** Adds an insight batch's counts to the CMS's aggregates (POST /api/aide-insights/record). */
 export async function recordInsights(cmsUrl: string, batch: InsightBatch): Promise<void> {
-	for (const { day, locale, query, searches, noResult, opened } of batch.searches) {
-		await create(cmsUrl, "insight-searches", { day, language: locale, query, searches, noResult, opened });
-	}
-	for (const { day, locale, documentId, helpful, notHelpful, reasons, comments } of batch.feedback) {
-		await create(cmsUrl, "insight-feedbacks", { day, language: locale, answer: documentId, helpful, notHelpful, reasons, comments });
-	}
+	const response = await fetch(`${cmsUrl}/api${INSIGHT_ROUTES.record}`, {
+		method: "POST",
+		headers: { "content-type": "application/json", authorization: `Bearer ${env("E2E_INSIGHTS_TOKEN")}` },
+		body: JSON.stringify(batch),
+	});
+	if (!response.ok) throw new Error(`POST /api${INSIGHT_ROUTES.record} failed: ${response.status} ${await response.text()}`);
 }
 
 /** The documentId of the FAQ entry whose question, in `locale`, is `question`. */
