@@ -2,13 +2,17 @@
 import { expect, type FrameLocator, type Page } from "@playwright/test";
 import { env } from "./env.ts";
 
+/** Logs in to the admin as `user`, from the admin's address as a person would open it. */
+export async function logIn(page: Page, cms: string, user: { email: string; password: string }): Promise<void> {
+	await page.goto(`${cms}/admin`);
+	await page.getByLabel("Email").fill(user.email);
+	await page.getByLabel("Password").fill(user.password);
+	await page.getByRole("button", { name: "Login" }).click();
+}
+
 /** Logs in as the "Support editor" the global setup invited. */
 export async function logInAsEditor(page: Page, cms: string): Promise<void> {
-	const editor = JSON.parse(env("E2E_EDITOR")) as { email: string; password: string };
-	await page.goto(`${cms}/admin`);
-	await page.getByLabel("Email").fill(editor.email);
-	await page.getByLabel("Password").fill(editor.password);
-	await page.getByRole("button", { name: "Login" }).click();
+	await logIn(page, cms, JSON.parse(env("E2E_EDITOR")) as { email: string; password: string });
 }
 
 /** Opens the English version of the FAQ entry whose question is `question` in the content manager. */

@@ -1,0 +1,40 @@
+// Reader insights for the insights journeys: counts written into the CMS as the portal would write
+// them, and the FAQ entries they are about.
+//
+// The counts go in through the CMS's record route with the insights token, as the portal sends them.
+import { ENTRY_UID, INSIGHT_ROUTES, type InsightBatch } from "@aide/cms-contract";
+import { asAdmin } from "./admin-api.ts";
+import { env } from "./env.ts";
+
+/** Adds an insight batch's counts to the CMS's aggregates (POST /api/aide-insights/record). */
+export async function recordInsights(cmsUrl: string, batch: InsightBatch): Promise<void> {
+	const response = await fetch(`${cmsUrl}/api${INSIGHT_ROUTES.record}`, {
+		method: "POST",
+		headers: { "content-type": "application/json", authorization: `Bearer ${env("E2E_INSIGHTS_TOKEN")}` },
+		body: JSON.stringify(batch),
+	});
+	if (!response.ok) throw new Error(`POST /api${INSIGHT_ROUTES.record} failed: ${response.status} ${await response.text()}`);
+}
+
+/** The documentId of the FAQ entry whose question, in `locale`, is `question`. */
+export async function entryDocumentId(cmsUrl: string, locale: string, question: string): Promise<string> {
+	const params = new URLSearchParams({ locale, _q: question, pageSize: "10" });
+	const { results } = await asAdmin<{ results: Array<{ documentId: string; question: string }> }>(
+		cmsUrl,
+		"GET",
+		`/content-manager/collection-types/${ENTRY_UID}?${params}`,
+	);
+	const entry = results.find((candidate) => candidate.question === question);
+	if (!entry) throw new Error(`No FAQ entry in ${locale} has the question "${question}": the demo content has changed.`);
+	return entry.documentId;
+}
+
+/** Today as the aggregates' day (UTC, YYYY-MM-DD). */
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** A query no demo answer matches, different on every run: letters only (digit runs are dropped as personal). */
+export function unansweredQuery(words: string): string {
+	const letters = "abcdefghijklmnopqrstuvwxyz";
+	const suffix = Array.from({ length: 6 }, () => letters[Math.floor(Math.random() * letters.length)]).join("");
+	return `${words} ${suffix}`;
+}
