@@ -1,5 +1,5 @@
 // @ts-check
-import { siteUrl } from "@aide/config";
+import { insightsUrl, siteUrl } from "@aide/config";
 import { defaultLocale, localeCodes } from "@aide/locales";
 import mdx from "@astrojs/mdx";
 import node from "@astrojs/node";
@@ -12,6 +12,10 @@ import site from "./package.json" with { type: "json" };
 const workspacePackages = Object.entries(site.dependencies)
 	.filter(([, version]) => version.startsWith("workspace:"))
 	.map(([name]) => name);
+
+// Where the pages send reader insights, fixed when the site is built: the site service's one-entry fast
+// path renders pages later with this build's server code, in a process whose environment may differ.
+const insightsEndpoint = insightsUrl(process.env) ?? null;
 
 export default defineConfig({
 	site: siteUrl(process.env),
@@ -30,6 +34,6 @@ export default defineConfig({
 	// process idle a third of the time (docs/BENCHMARKS.md).
 	build: { inlineStylesheets: "never", concurrency: 4 },
 	devToolbar: { enabled: false },
-	vite: { ssr: { external: workspacePackages } },
+	vite: { ssr: { external: workspacePackages }, define: { __AIDE_INSIGHTS_URL__: JSON.stringify(insightsEndpoint) } },
 	server: { host: "127.0.0.1" },
 });

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { constants, tmpdir } from "node:os";
 import { join } from "node:path";
-import { ENTRY_UID, INSIGHT_ROUTES } from "@aide/cms-contract";
+import { ENTRY_UID } from "@aide/cms-contract";
 import { localeCodes } from "@aide/locales";
 import { type BuildManifest, liveBuild, readBuildManifest, removeSite } from "@aide/site-build";
 import { ADMIN, publishEntry, request, sleep, startPortal, uploadImage } from "@aide/testing";
@@ -71,8 +71,8 @@ export async function startAuditedSite(log: (line: string) => void): Promise<Aud
 	const work = mkdtempSync(join(tmpdir(), "aide-audit-"));
 	const dist = join(work, "dist");
 	log("starting the portal with the demo content (a CMS on a temporary SQLite file, the first build)...");
-	// With the feedback widget under answers, as the portal serves them (set here until the portal's own builds set it).
-	const portal = await startPortal(work, { env: { AIDE_INSIGHTS_URL: INSIGHT_ROUTES.events } });
+	// As `npm start` runs it: the pages have the feedback widget, sending to the portal's own /aide/events.
+	const portal = await startPortal(work);
 	let stopped: Promise<void> | undefined;
 	const stop = () => {
 		stopped ??= (async () => {

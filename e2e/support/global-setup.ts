@@ -6,7 +6,6 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { INSIGHT_ROUTES } from "@aide/cms-contract";
 import { dataFiles } from "@aide/config";
 import { removeSite } from "@aide/site-build";
 import { startPortal } from "@aide/testing";
@@ -17,9 +16,9 @@ export const EDITOR = { email: "editor@aide.test", password: "Editor-pass-2026" 
 export default async function globalSetup(): Promise<() => Promise<void>> {
 	const work = mkdtempSync(join(tmpdir(), "aide-e2e-"));
 	// A run at 03:00 must not take a backup in the middle of the journeys (startPortal turns it off).
-	// The built site sends reader insights to the portal (the feedback widget, the search box's reports).
-	// Set here until the portal's own builds set it; then this line only says what they do.
-	const portal = await startPortal(work, { env: { AIDE_INSIGHTS_URL: INSIGHT_ROUTES.events } });
+	// The pages send reader insights to the portal's own /aide/events, as `npm start` builds them; the
+	// portal flushes them into the CMS every second rather than every 10, for the editors' journeys to see them.
+	const portal = await startPortal(work, { env: { AIDE_INSIGHTS_FLUSH_SECONDS: "1" } });
 	await portal.waitFor("aide: the portal is ready", 10 * 60_000);
 	const cmsUrl = `http://127.0.0.1:${portal.ports.cms}`;
 	await inviteEditor(cmsUrl, { ...EDITOR, firstname: "Sam" });

@@ -48,7 +48,9 @@ beforeAll(async () => {
 		webhookSecret: secrets.webhook,
 		previewSecret: secrets.preview,
 		cmsOrigin: cms.url,
-		buildEnv: buildEnvOf({ CMS_URL: cms.url, AIDE_DATA_DIR: cms.dataDir }),
+		// The builds have an insights endpoint; this process's environment has none (the fast path renders
+		// with the build's own: see "publishing and previewing").
+		buildEnv: buildEnvOf({ CMS_URL: cms.url, AIDE_DATA_DIR: cms.dataDir, AIDE_INSIGHTS_URL: "/aide/events" }),
 		logs,
 	});
 });
@@ -163,6 +165,9 @@ describe("publishing and previewing", () => {
 		);
 		expect(logs.at(-1)).toContain(`${quoteTitle(question)} in en`);
 		const patched = await page(`/en/faq/${entry.slug}/`);
+		// Rendered in this process, whose environment names no insights endpoint: the page keeps the build's.
+		expect(process.env.AIDE_INSIGHTS_URL).toBeUndefined();
+		expect(patched).toContain('data-endpoint="/aide/events"');
 		const permalink = await page(PERMALINK);
 		expect(permalink).toContain(`>${question}</a>`);
 		expect(await page("/en/faq/")).not.toContain(marker);

@@ -1,9 +1,9 @@
 // Where a page sends reader insights (votes under answers, settled searches): AIDE_INSIGHTS_URL, read
-// at build time through @aide/config and written into the page as a data attribute for the scripts.
-// No endpoint, no widget and no reporting: the scripts find nothing to send to.
-import { insightsUrl } from "@aide/config";
+// through @aide/config when the site is built (astro.config.mjs) and written into the page as a data
+// attribute for the scripts. No endpoint, no widget and no reporting: the scripts find nothing to send to.
 
-let endpoint: { value: string | undefined } | undefined;
+/** Replaced by the build (astro.config.mjs's `vite.define`): the endpoint, or null when the build has none. */
+declare const __AIDE_INSIGHTS_URL__: string | null;
 
 /**
  * The events endpoint for a page, or undefined when the build has none. The draft preview never gets one:
@@ -11,7 +11,5 @@ let endpoint: { value: string | undefined } | undefined;
  */
 export function insightsEndpoint(locals: App.Locals): string | undefined {
 	if (locals.preview) return undefined;
-	// Read once per process: the build renders thousands of pages with the same environment.
-	endpoint ??= { value: insightsUrl(process.env) };
-	return endpoint.value;
+	return __AIDE_INSIGHTS_URL__ ?? undefined;
 }
