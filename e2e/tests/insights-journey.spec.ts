@@ -82,6 +82,7 @@ test("what a reader searched and voted reaches the editors' insights, and the wo
 	const question = page.locator('[name="question"]');
 	await expect(question).toBeVisible({ timeout: 30_000 });
 	await expect(question).toHaveValue(query);
+	await expect(page.locator('[name="slug"]')).toHaveValue(query.replace(" ", "-"));
 
 	// The editor leaves the new answer unsaved (Strapi asks first), changes the French answer and publishes
 	// it (the list opens in French, the default language).

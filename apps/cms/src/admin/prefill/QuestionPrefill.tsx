@@ -2,7 +2,9 @@
 // insights page's "Create an answer"). Strapi's create page reads no field values from its URL, so this
 // component sits in the content manager's edit-view injection zone, inside the form, and sets the
 // field through the form's own API: the editor sees a modified, unsaved form, as if they had typed it.
-import { ENTRY_UID } from "@aide/cms-contract";
+// The slug follows, by the import's own rule: Strapi's UID field does not regenerate from a question set
+// this way, and would keep its placeholder "faq-entry".
+import { ENTRY_UID, slugFor } from "@aide/cms-contract";
 import { Typography } from "@strapi/design-system";
 import { useForm } from "@strapi/strapi/admin";
 import { useEffect, useRef } from "react";
@@ -10,8 +12,9 @@ import { useLocation, useParams } from "react-router-dom";
 import { QUESTION_PARAM } from "../links";
 import { useMessages } from "../messages";
 
-/** The FAQ entry's question field (content-models/faq-entry.json). */
+/** The FAQ entry's question field and its slug (content-models/faq-entry.json). */
 const QUESTION_FIELD = "question";
+const SLUG_FIELD = "slug";
 
 export function QuestionPrefill({ slug }: { slug?: string }) {
 	const t = useMessages();
@@ -26,8 +29,12 @@ export function QuestionPrefill({ slug }: { slug?: string }) {
 	useEffect(() => {
 		if (!creating || !question || filled.current) return;
 		filled.current = true;
-		if (!current) onChange(QUESTION_FIELD, question);
-	}, [creating, question, current, onChange]);
+		if (current) return;
+		onChange(QUESTION_FIELD, question);
+		const locale = new URLSearchParams(search).get("plugins[i18n][locale]") ?? undefined;
+		const slug = slugFor(question, { locale, fallback: "" });
+		if (slug) onChange(SLUG_FIELD, slug);
+	}, [creating, question, current, onChange, search]);
 
 	if (!creating || !question) return null;
 	return (
