@@ -1,13 +1,13 @@
 // "Searches with no result": each query with its count, and the two ways to answer it: write a new
 // answer with the query as its question, or add the query to an existing answer's keywords.
 import type { InsightReport } from "@aide/cms-contract";
-import { Button, Flex, LinkButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from "@strapi/design-system";
+import { Button, Flex, LinkButton, Table, Tbody, Td, Tr, Typography } from "@strapi/design-system";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { createEntryPath } from "../links";
 import { useMessages } from "../messages";
 import { KeywordDialog } from "./KeywordDialog";
-import { Section } from "./Section";
+import { HeaderRow, Section } from "./Section";
 
 export function FailedSearches({ report }: { report: InsightReport }) {
 	const t = useMessages();
@@ -16,19 +16,7 @@ export function FailedSearches({ report }: { report: InsightReport }) {
 	return (
 		<Section heading={t("aide.insights.failed.heading")} empty={rows.length === 0 ? t("aide.insights.failed.empty") : undefined}>
 			<Table colCount={3} rowCount={rows.length + 1}>
-				<Thead>
-					<Tr>
-						<Th>
-							<Typography variant="sigma">{t("aide.insights.failed.query")}</Typography>
-						</Th>
-						<Th>
-							<Typography variant="sigma">{t("aide.insights.failed.count")}</Typography>
-						</Th>
-						<Th>
-							<Typography variant="sigma">{t("aide.insights.failed.actions")}</Typography>
-						</Th>
-					</Tr>
-				</Thead>
+				<HeaderRow headers={[t("aide.insights.failed.query"), t("aide.insights.failed.count"), t("aide.insights.failed.actions")]} />
 				<Tbody>
 					{rows.map((row) => (
 						<Tr key={row.query}>

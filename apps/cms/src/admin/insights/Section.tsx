@@ -1,5 +1,6 @@
-// A titled section of the insights page, with the text that says what will appear when it is empty.
-import { Box, Flex, Typography } from "@strapi/design-system";
+// A titled section of the insights page, with the text that says what will appear when it is empty, and
+// the header row of its table.
+import { Box, Flex, Th, Thead, Tr, Typography } from "@strapi/design-system";
 import type { ReactNode } from "react";
 
 export function Section({ heading, empty, children }: { heading: string; empty: string | undefined; children: ReactNode }) {
@@ -12,5 +13,20 @@ export function Section({ heading, empty, children }: { heading: string; empty: 
 				{empty === undefined ? children : <Typography textColor="neutral600">{empty}</Typography>}
 			</Flex>
 		</Box>
+	);
+}
+
+/** A section table's header row: one column per heading. */
+export function HeaderRow({ headers }: { headers: readonly string[] }) {
+	return (
+		<Thead>
+			<Tr>
+				{headers.map((header) => (
+					<Th key={header}>
+						<Typography variant="sigma">{header}</Typography>
+					</Th>
+				))}
+			</Tr>
+		</Thead>
 	);
 }

@@ -2,11 +2,11 @@
 // source, each with a link to its edit form in that locale (where the content manager offers to fill
 // it in from another locale).
 import type { InsightReport } from "@aide/cms-contract";
-import { Badge, LinkButton, Table, Tbody, Td, Th, Thead, Tr, Typography } from "@strapi/design-system";
+import { Badge, LinkButton, Table, Tbody, Td, Tr, Typography } from "@strapi/design-system";
 import { Link } from "react-router-dom";
 import { editEntryPath } from "../links";
 import { useMessages } from "../messages";
-import { Section } from "./Section";
+import { HeaderRow, Section } from "./Section";
 
 export function TranslationWorklist({ report }: { report: InsightReport }) {
 	const t = useMessages();
@@ -23,15 +23,7 @@ export function TranslationWorklist({ report }: { report: InsightReport }) {
 			empty={rows.length === 0 ? t("aide.insights.translations.empty") : undefined}
 		>
 			<Table colCount={headers.length} rowCount={rows.length + 1}>
-				<Thead>
-					<Tr>
-						{headers.map((header) => (
-							<Th key={header}>
-								<Typography variant="sigma">{header}</Typography>
-							</Th>
-						))}
-					</Tr>
-				</Thead>
+				<HeaderRow headers={headers} />
 				<Tbody>
 					{rows.map((row) => (
 						<Tr key={`${row.locale}/${row.documentId}`}>

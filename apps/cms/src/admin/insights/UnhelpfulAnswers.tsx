@@ -1,11 +1,11 @@
 // "Answers that did not help": votes, the share of "no", the reasons readers picked and their comments,
 // each answer linking to its edit form in the report's locale.
 import { INSIGHT_REASONS, type InsightReport } from "@aide/cms-contract";
-import { Link as DsLink, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from "@strapi/design-system";
+import { Link as DsLink, Flex, Table, Tbody, Td, Tr, Typography } from "@strapi/design-system";
 import { Link } from "react-router-dom";
 import { editEntryPath } from "../links";
 import { useMessages } from "../messages";
-import { Section } from "./Section";
+import { HeaderRow, Section } from "./Section";
 
 export function UnhelpfulAnswers({ report }: { report: InsightReport }) {
 	const t = useMessages();
@@ -20,15 +20,7 @@ export function UnhelpfulAnswers({ report }: { report: InsightReport }) {
 	return (
 		<Section heading={t("aide.insights.feedback.heading")} empty={rows.length === 0 ? t("aide.insights.feedback.empty") : undefined}>
 			<Table colCount={headers.length} rowCount={rows.length + 1}>
-				<Thead>
-					<Tr>
-						{headers.map((header) => (
-							<Th key={header}>
-								<Typography variant="sigma">{header}</Typography>
-							</Th>
-						))}
-					</Tr>
-				</Thead>
+				<HeaderRow headers={headers} />
 				<Tbody>
 					{rows.map((row) => {
 						const votes = row.helpful + row.notHelpful;
