@@ -280,9 +280,14 @@ export interface KeywordResponse {
 }
 
 /**
- * A refused insights request: 400 (a bad parameter or body), 404 (no such entry in that locale) or 422 (the
- * keyword does not fit in the entry's keywords). The message names what is wrong and what to do.
+ * A refused insights request: 400 (a bad parameter or body), 403 (the caller's role may not read that report or
+ * edit that entry's keywords in that locale), 404 (no such entry in that locale) or 422 (the keyword does not fit in
+ * the entry's keywords). The message names what is wrong and what to do.
  */
 export interface InsightErrorResponse {
-	error: { status: 400 | 404 | 422; name: "ValidationError" | "NotFoundError" | "KeywordsTooLongError"; message: string };
+	error: {
+		status: 400 | 403 | 404 | 422;
+		name: "ValidationError" | "ForbiddenError" | "NotFoundError" | "KeywordsTooLongError";
+		message: string;
+	};
 }
