@@ -172,6 +172,8 @@ export declare const INSIGHT_QUERY_MAX_LENGTH: 100;
 export declare const INSIGHT_COMMENT_MAX_LENGTH: 500;
 /** Comments the CMS keeps per day, language and answer: the latest ones. */
 export declare const INSIGHT_COMMENTS_KEPT: 20;
+/** `GET /aide/insights`'s `days`: its default, and the longest period a report may cover (ten years). */
+export declare const INSIGHT_REPORT_DAYS: { readonly default: 30; readonly max: 3650 };
 /** A FAQ entry's documentId: lower-case letters and digits, at most 64. */
 export declare const INSIGHT_DOCUMENT_ID_PATTERN: RegExp;
 /** What `record` accepts in one {@link InsightBatch}: increments (searches and feedback together), bytes of JSON, and each count's maximum. */
