@@ -172,6 +172,8 @@ export declare const INSIGHT_QUERY_MAX_LENGTH: 100;
 export declare const INSIGHT_COMMENT_MAX_LENGTH: 500;
 /** Comments the CMS keeps per day, language and answer: the latest ones. */
 export declare const INSIGHT_COMMENTS_KEPT: 20;
+/** `GET /aide/insights`'s `days`: its default, and the longest period a report may cover (ten years). */
+export declare const INSIGHT_REPORT_DAYS: { readonly default: 30; readonly max: 3650 };
 /** A FAQ entry's documentId: lower-case letters and digits, at most 64. */
 export declare const INSIGHT_DOCUMENT_ID_PATTERN: RegExp;
 /** What `record` accepts in one {@link InsightBatch}: increments (searches and feedback together), bytes of JSON, and each count's maximum. */
@@ -280,9 +282,14 @@ export interface KeywordResponse {
 }
 
 /**
- * A refused insights request: 400 (a bad parameter or body), 404 (no such entry in that locale) or 422 (the
- * keyword does not fit in the entry's keywords). The message names what is wrong and what to do.
+ * A refused insights request: 400 (a bad parameter or body), 403 (the caller's role may not read that report or
+ * edit that entry's keywords in that locale), 404 (no such entry in that locale) or 422 (the keyword does not fit in
+ * the entry's keywords). The message names what is wrong and what to do.
  */
 export interface InsightErrorResponse {
-	error: { status: 400 | 404 | 422; name: "ValidationError" | "NotFoundError" | "KeywordsTooLongError"; message: string };
+	error: {
+		status: 400 | 403 | 404 | 422;
+		name: "ValidationError" | "ForbiddenError" | "NotFoundError" | "KeywordsTooLongError";
+		message: string;
+	};
 }

@@ -10,6 +10,8 @@ export const INSIGHT_QUERY_MAX_LENGTH = 100;
 export const INSIGHT_COMMENT_MAX_LENGTH = 500;
 /** Comments the CMS keeps per day, language and answer: the latest ones; older ones are dropped. */
 export const INSIGHT_COMMENTS_KEPT = 20;
+/** How many days an insights report covers by default, and the longest period it may cover (ten years). */
+export const INSIGHT_REPORT_DAYS = Object.freeze({ default: 30, max: 3650 });
 /** What a FAQ entry's documentId looks like (Strapi makes them of lower-case letters and digits; the models allow 64). */
 export const INSIGHT_DOCUMENT_ID_PATTERN = /^[a-z0-9]{1,64}$/u;
 

@@ -5,6 +5,7 @@
 import { ENTRY_UID, type KeywordRequest, type KeywordResponse } from "@aide/cms-contract";
 import { localeCodes } from "@aide/locales";
 import type { Core } from "@strapi/strapi";
+import { assertMayEditKeywords, entryPermissions, type UserAbility, updateCheckPopulate } from "./entry-permissions";
 import { badRequest, InsightRequestError } from "./request-error";
 
 const SEPARATOR = ", ";
@@ -54,11 +55,20 @@ function keywordsMaxLength(strapi: Core.Strapi): number {
 	return attribute?.maxLength ?? Number.POSITIVE_INFINITY;
 }
 
-/** Adds the keyword to the draft of the entry in that locale, unless it is already one of its keywords (case aside). */
-export async function addKeyword(strapi: Core.Strapi, { documentId, locale, keyword }: KeywordRequest): Promise<KeywordResponse> {
+/**
+ * Adds the keyword to the draft of the entry in that locale, unless it is already one of its keywords (case aside),
+ * if the caller may edit that draft's keywords in the content manager.
+ */
+export async function addKeyword(
+	strapi: Core.Strapi,
+	{ documentId, locale, keyword }: KeywordRequest,
+	userAbility: UserAbility,
+): Promise<KeywordResponse> {
 	const documents = strapi.documents(ENTRY_UID as never) as unknown as Documents;
+	const permissions = entryPermissions(strapi, userAbility);
+	const populate = await updateCheckPopulate(strapi, permissions);
 	return strapi.db.transaction(async () => {
-		const draft = await documents.findOne({ documentId, locale, status: "draft", fields: ["keywords"] });
+		const draft = await documents.findOne({ documentId, locale, status: "draft", fields: ["keywords", "locale"], populate });
 		if (!draft) {
 			const other = await strapi.db.query(ENTRY_UID as never).findOne({ where: { documentId }, select: ["locale"] });
 			throw new InsightRequestError(
@@ -69,6 +79,7 @@ export async function addKeyword(strapi: Core.Strapi, { documentId, locale, keyw
 					: `There is no FAQ entry with documentId "${documentId}". Take the documentId from the insights report or the content manager.`,
 			);
 		}
+		assertMayEditKeywords(permissions, draft, documentId, locale);
 		const existing = tidy(draft.keywords ?? "").replace(/[\s,]+$/u, "");
 		const known = existing.split(",").map((word) => tidy(word).toLocaleLowerCase(locale));
 		if (known.includes(keyword.toLocaleLowerCase(locale))) return { documentId, locale, keywords: draft.keywords ?? "", added: false };

@@ -1,14 +1,15 @@
 // The report's "answers that did not help": the feedback aggregates of one locale over the period,
 // summed per answer, with the answer's question.
-import { INSIGHT_FEEDBACK_UID, INSIGHT_REASONS, type InsightReason, type InsightReport } from "@aide/cms-contract";
+import { INSIGHT_COMMENTS_KEPT, INSIGHT_FEEDBACK_UID, INSIGHT_REASONS, type InsightReason, type InsightReport } from "@aide/cms-contract";
 import type { Core } from "@strapi/strapi";
 import { allRows, count, json } from "./db-rows";
 import { questionOf, readEntryVersions } from "./entry-versions";
 import type { ReportQuery } from "./report-query";
 
-/** The most answers a report lists, and the most comments it shows per answer. */
+/** The most answers a report lists. */
 export const FEEDBACK_LIMIT = 100;
-export const COMMENTS_LIMIT = 20;
+/** The most comments it shows per answer, the latest: as many as the CMS keeps for one day. */
+const COMMENTS_LIMIT = INSIGHT_COMMENTS_KEPT;
 
 type AnswerFeedback = InsightReport["feedback"][number];
 

@@ -22,7 +22,7 @@ export async function allRows(strapi: Core.Strapi, uid: string, where: object, s
 /** A count column: a non-negative integer, or 0 for anything else (a row written by hand, a null). */
 export const count = (value: unknown): number => (typeof value === "number" && Number.isInteger(value) && value > 0 ? value : 0);
 
-/** A JSON column, which some databases hand back as text. */
+/** A JSON column's value, read with Strapi's query engine or with knex: parsed by PostgreSQL's driver, text on SQLite; undefined when unreadable. */
 export function json(value: unknown): unknown {
 	if (typeof value !== "string") return value;
 	try {

@@ -4,7 +4,8 @@
 import { INSIGHT_FEEDBACK_UID, INSIGHT_SEARCH_UID } from "@aide/cms-contract";
 import type { Core } from "@strapi/strapi";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** A day in milliseconds: the aggregates' unit of time. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A UTC day as stored: `YYYY-MM-DD`. */
 export const dayOf = (time: number): string => new Date(time).toISOString().slice(0, 10);

@@ -15,6 +15,7 @@ import {
 	type SearchIncrement,
 } from "@aide/cms-contract";
 import type { Core } from "@strapi/strapi";
+import { json } from "./db-rows";
 import type { CheckedBatch } from "./wire";
 
 type Knex = Core.Strapi["db"]["connection"];
@@ -56,17 +57,6 @@ function addFeedback(into: FeedbackIncrement, item: FeedbackIncrement): void {
 	for (const [reason, n] of Object.entries(item.reasons) as Array<[InsightReason, number]>)
 		into.reasons[reason] = (into.reasons[reason] ?? 0) + n;
 	into.comments.push(...item.comments);
-}
-
-/** A JSON column's value as read with knex: parsed by PostgreSQL's driver, text on SQLite. */
-function json<T>(value: unknown, fallback: T): T {
-	if (value === null || value === undefined) return fallback;
-	if (typeof value !== "string") return value as T;
-	try {
-		return JSON.parse(value) as T;
-	} catch {
-		return fallback;
-	}
 }
 
 /**
@@ -112,9 +102,9 @@ async function addTexts(
 ): Promise<void> {
 	const rows = () => (schema ? trx(table.name).withSchema(schema) : trx(table.name)).where(columnsOf(table, key));
 	const row = (await rows().first(table.column("reasons"), table.column("comments"))) as Record<string, unknown> | undefined;
-	const reasons = json<Partial<Record<InsightReason, number>>>(row?.[table.column("reasons")], {});
+	const reasons = (json(row?.[table.column("reasons")]) ?? {}) as Partial<Record<InsightReason, number>>;
 	for (const [reason, n] of Object.entries(item.reasons) as Array<[InsightReason, number]>) reasons[reason] = (reasons[reason] ?? 0) + n;
-	const comments = [...json<string[]>(row?.[table.column("comments")], []), ...item.comments].slice(-INSIGHT_COMMENTS_KEPT);
+	const comments = [...((json(row?.[table.column("comments")]) ?? []) as string[]), ...item.comments].slice(-INSIGHT_COMMENTS_KEPT);
 	await rows().update({ [table.column("reasons")]: JSON.stringify(reasons), [table.column("comments")]: JSON.stringify(comments) });
 }
 

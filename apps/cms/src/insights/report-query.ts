@@ -1,10 +1,8 @@
 // The parameters of `GET /aide/insights?locale=fr&days=30`, checked: what a script or the admin page
 // asks for, turned into the period's first day.
+import { INSIGHT_REPORT_DAYS } from "@aide/cms-contract";
 import { defaultLocale, localeCodes } from "@aide/locales";
 import { badRequest } from "./request-error";
-
-/** How many days a report covers by default, and the longest period it may cover (ten years). */
-export const REPORT_DAYS = { default: 30, max: 3650 } as const;
 
 export interface ReportQuery {
 	locale: string;
@@ -23,7 +21,7 @@ function single(query: Record<string, unknown>, name: string, example: string): 
 	return value;
 }
 
-/** Reads `locale` (default: the default locale) and `days` (default {@link REPORT_DAYS}.default) of a report request. */
+/** Reads `locale` (default: the default locale) and `days` (default {@link INSIGHT_REPORT_DAYS}.default) of a report request. */
 export function parseReportQuery(query: Record<string, unknown>, today: Date = new Date()): ReportQuery {
 	const locale = single(query, "locale", defaultLocale) ?? defaultLocale;
 	if (!localeCodes.includes(locale)) {
@@ -31,11 +29,11 @@ export function parseReportQuery(query: Record<string, unknown>, today: Date = n
 			`The locale "${locale}" is not one of this help center's locales (${locales()}). Ask for one of them, as in ?locale=${defaultLocale}.`,
 		);
 	}
-	const rawDays = single(query, "days", String(REPORT_DAYS.default));
-	const days = rawDays === undefined ? REPORT_DAYS.default : /^\d{1,4}$/.test(rawDays) ? Number(rawDays) : Number.NaN;
-	if (!(days >= 1 && days <= REPORT_DAYS.max)) {
+	const rawDays = single(query, "days", String(INSIGHT_REPORT_DAYS.default));
+	const days = rawDays === undefined ? INSIGHT_REPORT_DAYS.default : /^\d{1,4}$/.test(rawDays) ? Number(rawDays) : Number.NaN;
+	if (!(days >= 1 && days <= INSIGHT_REPORT_DAYS.max)) {
 		throw badRequest(
-			`days must be a whole number of days from 1 to ${REPORT_DAYS.max} (it was "${rawDays}"): ?days=${REPORT_DAYS.default} reports the last ${REPORT_DAYS.default} days, today included.`,
+			`days must be a whole number of days from 1 to ${INSIGHT_REPORT_DAYS.max} (it was "${rawDays}"): ?days=${INSIGHT_REPORT_DAYS.default} reports the last ${INSIGHT_REPORT_DAYS.default} days, today included.`,
 		);
 	}
 	const since = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - (days - 1)));

@@ -1,12 +1,16 @@
 // The insights' admin routes (issue 17), read by the admin's insights page and by `npm run translations`:
 // - `GET /aide/insights?locale=fr&days=30`: failed searches, answer feedback and the translation worklist,
-//   for admins who may read FAQ entries (the Support editor role, the import token);
-// - `POST /aide/insights/keyword`: a failed query as a keyword of an answer's draft, for admins who may update them.
+//   for admins who may read every FAQ entry in that locale (the Support editor role, the import token), not
+//   those limited to some entries (Strapi's "Is creator" condition): it shows feedback on every answer;
+// - `POST /aide/insights/keyword`: a failed query as a keyword of an answer's draft, for admins who may edit
+//   that draft's keywords in the content manager (its creator, its locale, the keywords field).
+// The policies refuse early whoever may not read / update FAQ entries at all; entry-permissions.ts decides the rest.
 // They read the aggregates the portal writes (content-models/insight-*.json) and never change them.
 import { AIDE_ROUTES, ENTRY_UID, INSIGHT_ROUTES, type InsightReport } from "@aide/cms-contract";
 import type { Core } from "@strapi/strapi";
 import { addKeyword, parseKeywordRequest } from "./add-keyword";
 import { answerFeedback } from "./answer-feedback";
+import { assertMayReadReport, entryPermissions, type UserAbility } from "./entry-permissions";
 import { failedSearches } from "./failed-searches";
 import { parseReportQuery } from "./report-query";
 import { InsightRequestError } from "./request-error";
@@ -15,6 +19,7 @@ import { translationWorklist } from "./translation-worklist";
 interface Context {
 	query: Record<string, unknown>;
 	request: { body?: unknown };
+	state: { userAbility: UserAbility };
 	status: number;
 	body: unknown;
 }
@@ -37,8 +42,9 @@ const refusing =
 		}
 	};
 
-export async function insightReport(strapi: Core.Strapi, query: Record<string, unknown>): Promise<InsightReport> {
+export async function insightReport(strapi: Core.Strapi, query: Record<string, unknown>, userAbility: UserAbility): Promise<InsightReport> {
 	const period = parseReportQuery(query);
+	assertMayReadReport(entryPermissions(strapi, userAbility), period.locale);
 	return {
 		locale: period.locale,
 		days: period.days,
@@ -56,13 +62,13 @@ export function registerInsightReportRoutes(strapi: Core.Strapi): void {
 			{
 				method: "GET",
 				path: INSIGHT_ROUTES.report,
-				handler: refusing((ctx) => insightReport(strapi, ctx.query)),
+				handler: refusing((ctx) => insightReport(strapi, ctx.query, ctx.state.userAbility)),
 				config: { policies: mayDo("read") },
 			},
 			{
 				method: "POST",
 				path: INSIGHT_ROUTES.keyword,
-				handler: refusing((ctx) => addKeyword(strapi, parseKeywordRequest(ctx.request.body))),
+				handler: refusing((ctx) => addKeyword(strapi, parseKeywordRequest(ctx.request.body), ctx.state.userAbility)),
 				config: { policies: mayDo("update") },
 			},
 		],

@@ -6,7 +6,7 @@
 import { INSIGHT_BATCH_LIMITS, INSIGHT_ROUTES } from "@aide/cms-contract";
 import { localeCodes } from "@aide/locales";
 import type { Core } from "@strapi/strapi";
-import { dayOf, oldestKeptDay } from "./prune";
+import { DAY_MS, dayOf, oldestKeptDay } from "./prune";
 import { recordInsights } from "./record";
 import { InsightWireError, parseInsightBatch } from "./wire";
 
@@ -15,8 +15,6 @@ export const INSIGHTS_API = "aide-insights";
 const CONTROLLER = "insight";
 /** The content API permission that lets a token record insights. */
 export const INSIGHT_RECORD_ACTION = `api::${INSIGHTS_API}.${CONTROLLER}.record`;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface Context {
 	request: { body?: unknown; length?: number };

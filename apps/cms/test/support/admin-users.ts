@@ -3,12 +3,23 @@
 import { localeCodes } from "@aide/locales";
 import { type RunningCms, request } from "@aide/testing";
 
-/** A content-manager permission on one content type, in every locale. */
-export const contentPermission = (action: string, subject: string) => ({
+/** What limits a permission: its locales (default: every locale), its conditions (default: none), its fields (default: all). */
+interface PermissionLimits {
+	locales?: string[];
+	conditions?: string[];
+	fields?: string[];
+}
+
+/** A content-manager permission on one content type, in every locale unless `limits` narrow it. */
+export const contentPermission = (
+	action: string,
+	subject: string,
+	{ locales = [...localeCodes], conditions = [], fields }: PermissionLimits = {},
+) => ({
 	action: `plugin::content-manager.explorer.${action}`,
 	subject,
-	properties: { locales: [...localeCodes] },
-	conditions: [],
+	properties: fields ? { locales, fields } : { locales },
+	conditions,
 });
 
 async function roleId(cms: RunningCms, admin: string, role: string | { name: string; permissions: object[] }): Promise<number> {
@@ -31,13 +42,22 @@ async function roleId(cms: RunningCms, admin: string, role: string | { name: str
 	return id;
 }
 
+/** One super admin sign-in per CMS: the admin login allows 5 attempts per 5 minutes (config/admin.ts). */
+const adminTokens = new WeakMap<RunningCms, Promise<string>>();
+
+function superAdmin(cms: RunningCms): Promise<string> {
+	const token = adminTokens.get(cms) ?? cms.adminToken();
+	adminTokens.set(cms, token);
+	return token;
+}
+
 /** Invites and registers an admin user with `role` (a role's name, or a new role), and returns its JWT. */
 export async function signedInAdmin(
 	cms: RunningCms,
 	email: string,
 	role: string | { name: string; permissions: object[] },
 ): Promise<string> {
-	const admin = await cms.adminToken();
+	const admin = await superAdmin(cms);
 	const password = "Test-pass-2026";
 	const invited = await request(`${cms.url}/admin/users`, {
 		token: admin,
