@@ -55,20 +55,20 @@ const PREFLIGHT_MAX_AGE_SECONDS = 86_400;
  * Whose page the request comes from: "no page" (a tool, which no Origin header tells apart), the page's
  * origin when it is the site's (SITE_URL's, or the host's the request was sent to), else "refused".
  */
-function pageOrigin(request: IncomingMessage, siteOrigin: string): string | "no page" | "refused" {
+function pageOrigin(request: IncomingMessage, siteOrigin: string): { page: string } | "no page" | "refused" {
 	const origin = request.headers.origin;
 	// The site's own origin, wherever this server is: pages of a static host elsewhere send cross-site.
-	if (origin === siteOrigin) return origin;
+	if (origin === siteOrigin) return { page: origin };
 	if (request.headers["sec-fetch-site"] === "cross-site") return "refused";
 	if (origin === undefined) return "no page";
 	// Behind a proxy that keeps the Host header, or on another name of this host: the host the browser asked for.
 	const parsed = URL.parse(origin);
-	return parsed !== null && /^https?:$/.test(parsed.protocol) && parsed.host === request.headers.host ? origin : "refused";
+	return parsed !== null && /^https?:$/.test(parsed.protocol) && parsed.host === request.headers.host ? { page: origin } : "refused";
 }
 
-/** The CORS headers of an answer to a page of `origin` (none for a tool): the browser hands the page the answer. */
-const corsHeaders = (origin: string): Record<string, string> =>
-	origin === "no page" ? {} : { "access-control-allow-origin": origin, vary: "Origin" };
+/** The CORS headers of an answer to a page (none for a tool): the browser hands the page the answer. */
+const corsHeaders = (origin: { page: string } | "no page"): Record<string, string> =>
+	origin === "no page" ? {} : { "access-control-allow-origin": origin.page, vary: "Origin" };
 
 /** Reads the body up to `max` bytes: "too large" past it (and then stops reading), "gone" if the client left. */
 function readCapped(request: IncomingMessage, max: number): Promise<Buffer | "too large" | "gone"> {
