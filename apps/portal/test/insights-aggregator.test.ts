@@ -46,3 +46,18 @@ it("holds at most its bound, counting the batch being sent; a failed send is cou
 	expect(batch?.searches.find((counts) => counts.query === "q0")).toMatchObject({ searches: 2, noResult: 1 });
 	expect(batch?.searches).toHaveLength(9);
 });
+
+it("caps a key at the most one batch may count, without calling it lost to a full buffer", () => {
+	const aggregator = new InsightAggregator(10);
+	for (let n = 0; n < INSIGHT_BATCH_LIMITS.count; n++) aggregator.add(search("popular"));
+	expect(aggregator.add(search("popular"))).toBe("saturated");
+	expect(aggregator.add({ type: "open", locale: "en", query: "popular", path: "/en/faq/x/" })).toBe("counted");
+	expect(aggregator.takeLost()).toBe(0);
+	const vote = { type: "feedback" as const, locale: "fr", documentId: "doc", helpful: true };
+	for (let n = 0; n < INSIGHT_BATCH_LIMITS.count; n++) aggregator.add(vote);
+	expect(aggregator.add(vote)).toBe("saturated");
+	expect(aggregator.takeLost()).toBe(0);
+	const [batch] = aggregator.take(1_000);
+	expect(batch?.searches[0]?.searches).toBe(INSIGHT_BATCH_LIMITS.count);
+	expect(batch?.feedback[0]?.helpful).toBe(INSIGHT_BATCH_LIMITS.count);
+});

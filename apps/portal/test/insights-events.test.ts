@@ -145,7 +145,9 @@ describe("POST /aide/events refuses", () => {
 		const answer = await send();
 		expect({ status: answer.status, body: JSON.parse(answer.text) }).toEqual({ status, body: { error } });
 		expect(answer.headers["content-type"]).toBe("application/json; charset=utf-8");
-		if (status === 405) expect(answer.headers.allow).toBe("POST");
+		if (status === 405) expect(answer.headers.allow).toBe("POST, OPTIONS");
+		// No page may read a refusal of its origin, nor an answer to a request without one.
+		expect(Object.keys(answer.headers).filter((name) => name.startsWith("access-control-"))).toEqual([]);
 	});
 
 	it("throttles a flood from one address with 429 and Retry-After, while another address is still taken", async () => {
@@ -165,6 +167,75 @@ describe("POST /aide/events refuses", () => {
 		expect((await post(eventsUrl, search("another reader"), {}, "127.0.2.2")).status).toBe(204);
 		// The site itself is not throttled.
 		expect((await fetch(`${service.publicUrl}/en/`)).status).toBe(200);
+	});
+});
+
+describe("from the site served elsewhere (SITE_URL on a static host, AIDE_INSIGHTS_URL here)", () => {
+	const cors = (answer: Awaited<ReturnType<typeof post>>) =>
+		Object.fromEntries(Object.entries(answer.headers).filter(([name]) => name.startsWith("access-control-") || name === "vary"));
+	/** What a browser sends before a JSON POST to another origin. */
+	const preflight = (origin: string, from: string) =>
+		post(
+			eventsUrl,
+			"",
+			{ origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+			from,
+			"OPTIONS",
+		);
+
+	it("answers the CORS preflight of SITE_URL's pages, and of the host's own, without credentials", async () => {
+		expect(new URL(service.publicUrl).origin).not.toBe(SITE_ORIGIN);
+		const host = `http://${new URL(service.publicUrl).host}`;
+		for (const [origin, from] of [
+			[SITE_ORIGIN, "127.0.7.1"],
+			[host, "127.0.7.2"],
+		] as const) {
+			const answer = await preflight(origin, from);
+			expect({ status: answer.status, cors: cors(answer), body: answer.text }).toEqual({
+				status: 204,
+				cors: {
+					"access-control-allow-origin": origin,
+					"access-control-allow-methods": "POST",
+					"access-control-allow-headers": "content-type",
+					"access-control-max-age": "86400",
+					vary: "Origin",
+				},
+				body: "",
+			});
+		}
+	});
+
+	it("refuses the preflight of another site with 403 and no CORS headers", async () => {
+		for (const [origin, from] of [
+			["https://evil.example", "127.0.7.3"],
+			["https://help.example.org.evil.example", "127.0.7.4"],
+			["null", "127.0.7.5"],
+		] as const) {
+			const answer = await preflight(origin, from);
+			expect({ status: answer.status, cors: cors(answer), body: JSON.parse(answer.text) }).toEqual({
+				status: 403,
+				cors: {},
+				body: { error: "Events are taken from the site's own pages only." },
+			});
+		}
+	});
+
+	it("takes the cross-site POST of SITE_URL's pages, and lets them read its answers; refuses another site's", async () => {
+		const crossSite = { "sec-fetch-site": "cross-site" };
+		const taken = await post(eventsUrl, search("from the static host"), { origin: SITE_ORIGIN, ...crossSite }, "127.0.7.6");
+		expect({ status: taken.status, cors: cors(taken) }).toEqual({
+			status: 204,
+			cors: { "access-control-allow-origin": SITE_ORIGIN, vary: "Origin" },
+		});
+		const wrong = await post(eventsUrl, "{type: search", { origin: SITE_ORIGIN, ...crossSite }, "127.0.7.6");
+		expect({ status: wrong.status, cors: cors(wrong) }).toEqual({
+			status: 400,
+			cors: { "access-control-allow-origin": SITE_ORIGIN, vary: "Origin" },
+		});
+		const foreign = await post(eventsUrl, search("elsewhere"), { origin: "https://evil.example", ...crossSite }, "127.0.7.7");
+		expect({ status: foreign.status, cors: cors(foreign) }).toEqual({ status: 403, cors: {} });
+		await until(() => received().searches.some((counts) => counts.query === "from the static host"), "the search reaches the CMS");
+		expect(received().searches.some((counts) => counts.query === "elsewhere")).toBe(false);
 	});
 });
 
@@ -281,10 +352,23 @@ describe("while the CMS is away", () => {
 });
 
 describe("on shutdown", () => {
-	it("sends the last counts before the service stops", async () => {
+	it("sends the last counts before the service stops, and takes no event after them", async () => {
 		cms.received.length = 0;
 		expect((await post(eventsUrl, search("last words"), {}, "127.0.6.1")).status).toBe(204);
-		await service.close();
-		expect(received().searches.map((counts) => counts.query)).toEqual(["last words"]);
+		// Readers keep sending while the service stops (the last send takes a while): each event answered 204 must reach the CMS.
+		cms.delayMs = 300;
+		const closed = service.close();
+		const taken = ["last words"];
+		for (let n = 0; n < 200; n++) {
+			const answer = await post(eventsUrl, search(`after ${n}`), {}, "127.0.6.2").catch(() => undefined);
+			if (!answer) break;
+			if (answer.status === 204) taken.push(`after ${n}`);
+		}
+		await closed;
+		expect(
+			received()
+				.searches.map((counts) => counts.query)
+				.sort(),
+		).toEqual(taken.sort());
 	});
 });

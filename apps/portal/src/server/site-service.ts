@@ -442,13 +442,16 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		async close() {
 			await rebuilder.stop();
 			refusals.flush();
+			// Readers' requests stop before the last flush, or an event taken after it would be lost: no new
+			// connections, and none idle left open for another request (those in progress finish or are cut below).
+			const publicClosed = new Promise((resolve) => publicServer.close(resolve));
+			publicServer.closeIdleConnections();
 			// The last counts go to the CMS before it is stopped (start.ts stops it after this).
 			await insights?.close();
 			await patching;
 			builder.stop();
-			await Promise.all(
-				[publicServer, serviceServer].map((server) => new Promise((resolve) => server.close(resolve).closeAllConnections())),
-			);
+			publicServer.closeAllConnections();
+			await Promise.all([publicClosed, new Promise((resolve) => serviceServer.close(resolve).closeAllConnections())]);
 		},
 	};
 }

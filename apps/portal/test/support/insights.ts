@@ -13,6 +13,8 @@ export interface FakeCms {
 	answer: number;
 	/** How many batches it answered with another status than 204. */
 	refused: number;
+	/** How long it takes to answer, in ms (a slow CMS keeps a send going). */
+	delayMs: number;
 	stop(): Promise<void>;
 	restart(): Promise<void>;
 }
@@ -34,6 +36,7 @@ export async function startFakeCms(): Promise<FakeCms> {
 		received: [],
 		answer: 204,
 		refused: 0,
+		delayMs: 0,
 		stop: () => new Promise((resolve) => server.close(() => resolve()).closeAllConnections()),
 		restart: () => listen(),
 	};
@@ -41,6 +44,7 @@ export async function startFakeCms(): Promise<FakeCms> {
 		new Promise<void>((resolve, reject) => {
 			server = createServer(async (request, response) => {
 				const body = await bodyOf(request);
+				await new Promise((resolve) => setTimeout(resolve, cms.delayMs));
 				if (request.method !== "POST" || request.url !== "/api/aide-insights/record") return void response.writeHead(404).end();
 				if (cms.answer !== 204) {
 					cms.refused++;

@@ -16,12 +16,15 @@ import {
 
 /** Comments the CMS keeps per answer, day and locale: older ones in one batch would be dropped there anyway. */
 const MAX_COMMENTS_PER_KEY = INSIGHT_COMMENTS_KEPT;
-/** The most one count may be in a batch (the CMS refuses more): a key that reaches it stops counting. */
+/**
+ * The most one count may be in a batch (the CMS refuses more): a key that reaches it stops counting
+ * until the next flush ("saturated": that many of one thing in one flush says all there is to say).
+ */
 const MAX_COUNT = INSIGHT_BATCH_LIMITS.count;
 /** A batch's JSON, at most, with room for its braces. */
 const MAX_BATCH_BYTES = INSIGHT_BATCH_LIMITS.bytes - 1_024;
 
-export type Added = "counted" | "dropped" | "overflow";
+export type Added = "counted" | "dropped" | "overflow" | "saturated";
 
 const day = (now: Date) => now.toISOString().slice(0, 10);
 
@@ -38,7 +41,10 @@ export class InsightAggregator {
 		this.#maxUnits = maxUnits;
 	}
 
-	/** Counts `event`: "dropped" when its query may not be kept, "overflow" when the buffer is full. */
+	/**
+	 * Counts `event`: "dropped" when its query may not be kept, "overflow" when the buffer is full,
+	 * "saturated" when its key's count is at MAX_COUNT (not lost to a full buffer: the key is there).
+	 */
 	add(event: InsightEvent, now = new Date()): Added {
 		if (event.type === "feedback") return this.#addFeedback(event, day(now));
 		const query = insightQuery(event.query);
@@ -52,10 +58,10 @@ export class InsightAggregator {
 			this.#units++;
 		}
 		if (event.type === "open") {
-			if (counts.opened >= MAX_COUNT) return this.#overflow();
+			if (counts.opened >= MAX_COUNT) return "saturated";
 			counts.opened++;
 		} else {
-			if (counts.searches >= MAX_COUNT) return this.#overflow();
+			if (counts.searches >= MAX_COUNT) return "saturated";
 			counts.searches++;
 			if (event.results === 0) counts.noResult++;
 		}
@@ -67,7 +73,8 @@ export class InsightAggregator {
 		let counts = this.#feedback.get(key);
 		const comment = event.helpful ? "" : (event.comment?.trim() ?? "");
 		const units = (counts ? 0 : 1) + (comment && (counts?.comments.length ?? 0) < MAX_COMMENTS_PER_KEY ? 1 : 0);
-		if (!this.#fits(units) || (counts?.helpful ?? 0) + (counts?.notHelpful ?? 0) >= MAX_COUNT) return this.#overflow();
+		if ((counts?.helpful ?? 0) + (counts?.notHelpful ?? 0) >= MAX_COUNT) return "saturated";
+		if (!this.#fits(units)) return this.#overflow();
 		if (!counts) {
 			counts = { day: today, locale: event.locale, documentId: event.documentId, helpful: 0, notHelpful: 0, reasons: {}, comments: [] };
 			this.#feedback.set(key, counts);

@@ -1,6 +1,10 @@
 // POST /aide/events on the public site: one reader event (a search, a result opened, a vote under an
 // answer) per request, from the site's own pages. Answers 204 as soon as the event is counted in
 // memory (aggregator.ts); the CMS hears of it at the next flush (cms-sink.ts), never on this path.
+// The site may be served from another origin than this server (a static host at SITE_URL, with
+// AIDE_INSIGHTS_URL an absolute URL here): its pages' JSON POST is then cross-origin, so the route
+// answers the CORS preflight (OPTIONS) and names that origin in Access-Control-Allow-Origin. The
+// pages send no cookies (fetch's default) and none are allowed: no Access-Control-Allow-Credentials.
 // Refusals are short JSON errors: 405 another method, 403 another origin, 429 a flood from one
 // address (rate-limit.ts), 413 a body over 2 KiB, 415 a body that is not JSON, 400 one that is not an
 // event (event-schema.ts). A browser that sent Do Not Track or Global Privacy Control gets 204, and
@@ -30,6 +34,8 @@ export interface EventCounts {
 	counted: number;
 	dropped: number;
 	overflow: number;
+	/** Events of a key whose count reached the most one batch may carry (aggregator.ts): capped, not logged. */
+	saturated: number;
 	declined: number;
 }
 
@@ -42,16 +48,27 @@ function sendJson(response: ServerResponse, status: number, error: string, heade
 const refuse = (response: ServerResponse, status: number, error: string, headers: Record<string, string> = {}) =>
 	sendJson(response, status, error, { connection: "close", ...headers });
 
-/** Whether the request comes from a page of the site (or from no page: a tool, which Origin cannot tell apart). */
-function sameOrigin(request: IncomingMessage, siteOrigin: string): boolean {
-	if (request.headers["sec-fetch-site"] === "cross-site") return false;
+/** Answers to a preflight from an allowed origin may be reused by the browser for a day. */
+const PREFLIGHT_MAX_AGE_SECONDS = 86_400;
+
+/**
+ * Whose page the request comes from: "no page" (a tool, which no Origin header tells apart), the page's
+ * origin when it is the site's (SITE_URL's, or the host's the request was sent to), else "refused".
+ */
+function pageOrigin(request: IncomingMessage, siteOrigin: string): { page: string } | "no page" | "refused" {
 	const origin = request.headers.origin;
-	if (origin === undefined) return true;
-	if (origin === siteOrigin) return true;
+	// The site's own origin, wherever this server is: pages of a static host elsewhere send cross-site.
+	if (origin === siteOrigin) return { page: origin };
+	if (request.headers["sec-fetch-site"] === "cross-site") return "refused";
+	if (origin === undefined) return "no page";
 	// Behind a proxy that keeps the Host header, or on another name of this host: the host the browser asked for.
 	const parsed = URL.parse(origin);
-	return parsed !== null && /^https?:$/.test(parsed.protocol) && parsed.host === request.headers.host;
+	return parsed !== null && /^https?:$/.test(parsed.protocol) && parsed.host === request.headers.host ? { page: origin } : "refused";
 }
+
+/** The CORS headers of an answer to a page (none for a tool): the browser hands the page the answer. */
+const corsHeaders = (origin: { page: string } | "no page"): Record<string, string> =>
+	origin === "no page" ? {} : { "access-control-allow-origin": origin.page, vary: "Origin" };
 
 /** Reads the body up to `max` bytes: "too large" past it (and then stops reading), "gone" if the client left. */
 function readCapped(request: IncomingMessage, max: number): Promise<Buffer | "too large" | "gone"> {
@@ -79,10 +96,28 @@ export function eventsRoute(options: EventsRouteOptions): {
 	counts: EventCounts;
 } {
 	const { aggregator, sink, limit, siteOrigin, proxyHops } = options;
-	const counts: EventCounts = { counted: 0, dropped: 0, overflow: 0, declined: 0 };
+	const counts: EventCounts = { counted: 0, dropped: 0, overflow: 0, saturated: 0, declined: 0 };
 	const handle = async (request: IncomingMessage, response: ServerResponse) => {
-		if (request.method !== "POST") return refuse(response, 405, "Send events with POST.", { allow: "POST" });
-		if (!sameOrigin(request, siteOrigin)) return refuse(response, 403, "Events are taken from the site's own pages only.");
+		if (request.method !== "POST" && request.method !== "OPTIONS")
+			return refuse(response, 405, "Send events with POST.", { allow: "POST, OPTIONS" });
+		const origin = pageOrigin(request, siteOrigin);
+		if (origin === "refused") return refuse(response, 403, "Events are taken from the site's own pages only.");
+		if (request.method === "OPTIONS") {
+			// The preflight of a page elsewhere (JSON is no "simple" content type); a tool's OPTIONS gets the methods.
+			const preflight =
+				origin === "no page"
+					? { allow: "POST, OPTIONS" }
+					: {
+							...corsHeaders(origin),
+							"access-control-allow-methods": "POST",
+							"access-control-allow-headers": "content-type",
+							"access-control-max-age": String(PREFLIGHT_MAX_AGE_SECONDS),
+						};
+			response.writeHead(204, { "cache-control": "no-store", ...preflight }).end();
+			return;
+		}
+		// Every answer from here on is the page's to read.
+		for (const [name, value] of Object.entries(corsHeaders(origin))) response.setHeader(name, value);
 		// The browser said no: nothing of it is read, let alone kept.
 		if (request.headers.dnt === "1" || request.headers["sec-gpc"] === "1") {
 			counts.declined++;

@@ -29,7 +29,7 @@ export interface ReaderInsights {
 	counts: EventCounts;
 	/** Sends what is counted now (tests; the timer does it every flushSeconds). */
 	flush(): Promise<void>;
-	/** Sends once more (for a few seconds at most) and stops. */
+	/** Waits for the events being received (a second at most), sends once more (for a few seconds at most) and stops. */
 	close(): Promise<void>;
 }
 
@@ -39,5 +39,17 @@ export function startReaderInsights(options: ReaderInsightsOptions, log: (messag
 	const limit = new RateLimit(options.rateLimit ?? { burst: 30, perSecond: 1, maxClients: 10_000 });
 	const route = eventsRoute({ aggregator, sink, limit, siteOrigin: options.siteOrigin, proxyHops: options.proxyHops ?? 0 });
 	sink.start();
-	return { ...route, flush: () => sink.flush(), close: () => sink.close() };
+	// Requests being answered when the service stops: their events are counted before the last send.
+	const inProgress = new Set<Promise<void>>();
+	const handle = (request: IncomingMessage, response: ServerResponse) => {
+		const handled = route.handle(request, response).finally(() => inProgress.delete(handled));
+		inProgress.add(handled);
+		return handled;
+	};
+	const close = async () => {
+		// A client still sending its body gets a second, not the shutdown's whole time.
+		await Promise.race([Promise.allSettled(inProgress), new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
+		await sink.close();
+	};
+	return { handle, counts: route.counts, flush: () => sink.flush(), close };
 }
