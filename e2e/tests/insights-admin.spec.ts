@@ -5,8 +5,7 @@
 // editor whose interface language is French reads it all in French.
 import { ADMIN } from "@aide/testing";
 import { expect, type Page, test } from "@playwright/test";
-import { logIn, logInAsEditor } from "../support/admin.ts";
-import { inviteEditor } from "../support/admin-api.ts";
+import { logIn, logInAsNewEditor } from "../support/admin.ts";
 import { env } from "../support/env.ts";
 import { entryDocumentId, recordInsights, today, unansweredQuery } from "../support/insights.ts";
 
@@ -25,9 +24,10 @@ const section = (page: Page, name: string) => page.locator("section").filter({ h
 
 test("a support editor lands on the FAQ entries after logging in; an admin on the home", async ({ page }) => {
 	const cms = env("E2E_CMS_URL");
-	await logInAsEditor(page, cms);
+	await logInAsNewEditor(page, cms, "Alex");
 	await expect(page).toHaveURL(ENTRIES_URL);
-	await expect(page.getByRole("gridcell", { name: "Comment changer mon mot de passe ?" })).toBeVisible();
+	// The content manager's first load is slow on a busy machine.
+	await expect(page.getByRole("gridcell", { name: "Comment changer mon mot de passe ?" })).toBeVisible({ timeout: 30_000 });
 
 	// "Home" afterwards shows the home: the landing happens once, after logging in.
 	await page.getByRole("link", { name: "Home" }).click();
@@ -61,7 +61,7 @@ test("the insights page shows failed searches and unhelpful answers, and creates
 		],
 	});
 
-	await logInAsEditor(page, cms);
+	await logInAsNewEditor(page, cms, "Dominique");
 	await openEnglishInsights(page);
 
 	const failed = section(page, "Searches with no result");
@@ -92,7 +92,7 @@ test("“Add as keyword to…” puts a failed query in an answer's draft keywor
 	const query = unansweredQuery("delete profile");
 	await recordInsights(cms, { searches: [{ day: today(), locale: "en", query, searches: 2, noResult: 2, opened: 0 }], feedback: [] });
 
-	await logInAsEditor(page, cms);
+	await logInAsNewEditor(page, cms, "Charlie");
 	await openEnglishInsights(page);
 	await section(page, "Searches with no result")
 		.getByRole("row")
@@ -113,13 +113,11 @@ test("“Add as keyword to…” puts a failed query in an answer's draft keywor
 test("an editor whose interface language is French reads the insights in French", async ({ page }) => {
 	test.setTimeout(90_000);
 	const cms = env("E2E_CMS_URL");
-	// An editor of their own: the interface language is kept with the user, and the other journeys expect English.
-	const editor = { email: `editrice-${Date.now()}@aide.test`, password: "Editrice-pass-2026", firstname: "Camille" };
-	await inviteEditor(cms, editor);
 	const query = unansweredQuery("suivre mon colis");
 	await recordInsights(cms, { searches: [{ day: today(), locale: "fr", query, searches: 2, noResult: 2, opened: 0 }], feedback: [] });
 
-	await logIn(page, cms, editor);
+	// An editor of their own (as every journey here): the interface language is kept with the user.
+	await logInAsNewEditor(page, cms, "Camille");
 	await expect(page.getByRole("link", { name: "Reader insights", exact: true })).toBeVisible();
 	await page.goto(`${cms}/admin/me`);
 	await page.getByRole("combobox", { name: "Interface language" }).click();

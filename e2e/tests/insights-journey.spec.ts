@@ -6,7 +6,7 @@
 // publishes a French answer, and then finds its English translation listed as outdated, as readers see it.
 import { INSIGHT_ROUTES } from "@aide/cms-contract";
 import { expect, type Page, test } from "@playwright/test";
-import { logInAsEditor } from "../support/admin.ts";
+import { logInAsNewEditor } from "../support/admin.ts";
 import { env } from "../support/env.ts";
 import { unansweredQuery } from "../support/insights.ts";
 
@@ -57,7 +57,7 @@ test("what a reader searched and voted reaches the editors' insights, and the wo
 	await reader.close();
 
 	// The support editor lands on the FAQ entries, then opens the insights (French, the default language).
-	await logInAsEditor(page, cms);
+	await logInAsNewEditor(page, cms, "Morgan");
 	await expect(page).toHaveURL(ENTRIES_URL);
 	await openInsights(page);
 	const failed = section(page, "Searches with no result").getByRole("row").filter({ hasText: query });
