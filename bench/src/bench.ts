@@ -107,6 +107,9 @@ try {
 			)
 		: undefined;
 
+	// Measured: its files go now, while nothing else runs (at 10,000 entries, tens of thousands of them).
+	rmSync(join(work, "hugo"), { recursive: true, force: true });
+
 	const servicePort = await freePort();
 	cms = await step(
 		"starting a fresh CMS",

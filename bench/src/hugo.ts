@@ -109,7 +109,8 @@ export async function compareHugo(
 	progress("writing the Hugo site");
 	const { questionPages } = writeHugoSite(files, siteDir);
 	progress("hugo --minify");
-	const hugo = await timed("hugo", ["--minify"], siteDir);
+	// Its cache inside the site's folder, removed with it (by default it stays in $TMPDIR/hugo_cache).
+	const hugo = await timed("hugo", ["--minify", "--cacheDir", join(siteDir, ".hugo-cache")], siteDir);
 	const publicDir = join(siteDir, "public");
 	const pages = readdirSync(publicDir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".html")).length;
 	progress("Pagefind on Hugo's pages");
