@@ -46,7 +46,8 @@ if (!Number.isInteger(perLocale) || perLocale < 20)
 if (values.compare !== undefined && !(COMPARISONS as readonly string[]).includes(values.compare)) {
 	throw new Error(`--compare takes ${COMPARISONS.map((name) => `"${name}"`).join(" or ")}, not "${values.compare}".`);
 }
-const compare = values.compare === "hugo" ? { hugo: ensureHugo(console.log) } : undefined;
+// Installed (when missing) before anything else, so that a machine without it stops at once.
+const hugoVersion = values.compare === "hugo" ? ensureHugo(console.log) : undefined;
 /** The first and the second search, the same for both stacks. */
 const SEARCH_TERMS = ["sauvegarde", "facture"] as const;
 const jsonFile = resolve(process.env.INIT_CWD ?? process.cwd(), values.json ?? `bench-${perLocale}.json`);
@@ -95,9 +96,9 @@ try {
 	);
 
 	// Before the CMS starts: nothing else runs while Hugo, Pagefind and Chromium are measured.
-	const hugo = compare
+	const hugo = hugoVersion
 		? await step(
-				`building the same content with Hugo + Pagefind (${compare.hugo.split(" ").slice(0, 2).join(" ")})`,
+				`building the same content with Hugo + Pagefind (${hugoVersion.split(" ").slice(0, 2).join(" ")})`,
 				(spinner) =>
 					compareHugo(generated.files, join(work, "hugo"), SEARCH_TERMS, (text) => {
 						spinner.text = `building the same content with Hugo + Pagefind: ${text}`;
@@ -264,7 +265,7 @@ try {
 	const figures = {
 		date: new Date().toISOString().slice(0, 10),
 		machine: { cores: cpus().length, memoryBytes: totalmem() },
-		command: `npm run bench -- --entries ${perLocale}${compare ? ` --compare ${values.compare}` : ""}`,
+		command: `npm run bench -- --entries ${perLocale}${hugoVersion ? " --compare hugo" : ""}`,
 		entries: { perLocale, french: generated.entriesPerLocale, english: generated.translated, categories: generated.categories },
 		load: { ms: load.ms },
 		fetch: { ms: fetched.result.ms, peakBytes: fetched.peakBytes },

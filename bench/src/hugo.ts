@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { defaultLocale } from "@aide/locales";
 import { pagefindBinary, precompressSite } from "@aide/site-build";
 import { writeHugoSite } from "./hugo-site.ts";
 import { peakMemory } from "./measure.ts";
@@ -121,7 +122,7 @@ export async function compareHugo(
 	progress("searching Hugo's site in Chromium");
 	const server = await serveFolder(publicDir);
 	try {
-		const [firstSearch, secondSearch] = await measurePagefindSearch(`${server.url}/fr/`, terms);
+		const [firstSearch, secondSearch] = await measurePagefindSearch(`${server.url}/${defaultLocale}/`, terms);
 		return {
 			version,
 			buildMs: hugo.ms + pagefind.ms,
