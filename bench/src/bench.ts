@@ -6,6 +6,9 @@
 // sizes, publish-to-live for one changed entry, paged reads with concurrent readers (autocannon),
 // and a first and a second search in Chromium. The same figures are written as JSON (--json FILE).
 // --readers N and --read-seconds S shape the read load; --api-cache false turns the CMS's response cache off.
+// --compare hugo also builds the same pages with the seed's own stack, Hugo + Pagefind (hugo.ts; Debian's
+// `hugo` is installed when missing), before the CMS starts so that the two are never measured at once,
+// and prints each figure of Aide's beside Hugo's, with the ratio.
 // Everything runs on loopback, in temporary folders, removed at the end.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
@@ -19,6 +22,8 @@ import { buildsPruned, removeSite } from "@aide/site-build";
 import { createEntryDraft, freePort, publishEntry, type RunningCms, startCms } from "@aide/testing";
 import ora from "ora";
 import { generatePages } from "./generate.ts";
+import { COMPARISONS, compareHugo, ensureHugo } from "./hugo.ts";
+import { comparisonTable, hugoComparison } from "./hugo-comparison.ts";
 import { folderSize, gzipSize, megabytes, peakMemory, seconds } from "./measure.ts";
 import { PAGE_SIZE, readLoad } from "./read-load.ts";
 import { measureSearch } from "./search.ts";
@@ -30,6 +35,7 @@ const { values } = parseArgs({
 		"read-seconds": { type: "string", default: "10" },
 		json: { type: "string" },
 		"api-cache": { type: "string", default: "true" },
+		compare: { type: "string" },
 	},
 });
 const perLocale = Number(values.entries);
@@ -37,6 +43,13 @@ const readers = Number(values.readers);
 const readSeconds = Number(values["read-seconds"]);
 if (!Number.isInteger(perLocale) || perLocale < 20)
 	throw new Error(`--entries must be a whole number of at least 20, not "${values.entries}".`);
+if (values.compare !== undefined && !(COMPARISONS as readonly string[]).includes(values.compare)) {
+	throw new Error(`--compare takes ${COMPARISONS.map((name) => `"${name}"`).join(" or ")}, not "${values.compare}".`);
+}
+// Installed (when missing) before anything else, so that a machine without it stops at once.
+const hugoVersion = values.compare === "hugo" ? ensureHugo(console.log) : undefined;
+/** The first and the second search, the same for both stacks. */
+const SEARCH_TERMS = ["sauvegarde", "facture"] as const;
 const jsonFile = resolve(process.env.INIT_CWD ?? process.cwd(), values.json ?? `bench-${perLocale}.json`);
 const work = mkdtempSync(join(tmpdir(), "aide-bench-"));
 const dist = join(work, "dist");
@@ -81,6 +94,22 @@ try {
 		async () => generatePages(join(work, "pages"), perLocale),
 		(pages) => `generated ${pages.entriesPerLocale} French and ${pages.translated} English entries in ${pages.categories} categories`,
 	);
+
+	// Before the CMS starts: nothing else runs while Hugo, Pagefind and Chromium are measured.
+	const hugo = hugoVersion
+		? await step(
+				`building the same content with Hugo + Pagefind (${hugoVersion.split(" ").slice(0, 2).join(" ")})`,
+				(spinner) =>
+					compareHugo(generated.files, join(work, "hugo"), SEARCH_TERMS, (text) => {
+						spinner.text = `building the same content with Hugo + Pagefind: ${text}`;
+					}),
+				(result) =>
+					`Hugo + Pagefind built ${result.pages} pages in ${seconds(result.buildMs)} s (Hugo ${seconds(result.hugoMs)} s, Pagefind ${seconds(result.pagefindMs)} s), peak memory ${megabytes(result.peakBytes)} MB; first search ${(result.firstSearch.bytes / 1024).toFixed(1)} KB`,
+			)
+		: undefined;
+
+	// Measured: its files go now, while nothing else runs (at 10,000 entries, tens of thousands of them).
+	rmSync(join(work, "hugo"), { recursive: true, force: true });
 
 	const servicePort = await freePort();
 	cms = await step(
@@ -220,14 +249,23 @@ try {
 
 	const search = await step(
 		"searching in Chromium",
-		() => measureSearch(site.publicUrl, ["sauvegarde", "facture"]),
+		() => measureSearch(site.publicUrl, SEARCH_TERMS),
 		([first, second]) => `first search ${first.firstResultsMs} ms, second ${second.firstResultsMs} ms`,
 	);
 
+	const aideFigures = {
+		buildMs: build.ms,
+		peakBytes: build.peakBytes,
+		indexMs: build.indexMs,
+		firstSearchBytes: search[0].bytes,
+		firstSearchMs: search[0].firstResultsMs,
+		secondSearchBytes: search[1].bytes,
+	};
+	const compared = hugo ? hugoComparison(hugo, aideFigures) : undefined;
 	const figures = {
 		date: new Date().toISOString().slice(0, 10),
 		machine: { cores: cpus().length, memoryBytes: totalmem() },
-		command: `npm run bench -- --entries ${perLocale}`,
+		command: `npm run bench -- --entries ${perLocale}${hugoVersion ? " --compare hugo" : ""}`,
 		entries: { perLocale, french: generated.entriesPerLocale, english: generated.translated, categories: generated.categories },
 		load: { ms: load.ms },
 		fetch: { ms: fetched.result.ms, peakBytes: fetched.peakBytes },
@@ -242,6 +280,7 @@ try {
 		publishToLive: publish,
 		reads: { readers, seconds: readSeconds, apiCache: values["api-cache"] !== "false", ...reads },
 		search: { first: search[0], second: search[1] },
+		...(compared ? { compare: { hugo: compared } } : {}),
 	};
 	writeFileSync(jsonFile, `${JSON.stringify(figures, null, 2)}\n`);
 
@@ -270,6 +309,7 @@ try {
 	];
 	console.log(`\n| measure | ${perLocale} entries per locale |\n| --- | --- |`);
 	for (const [name, value] of rows) console.log(`| ${name} | ${value} |`);
+	if (compared) console.log(`\n${comparisonTable(compared, aideFigures, SEARCH_TERMS, perLocale)}`);
 	console.log(`\nbench: figures written to ${jsonFile}`);
 } finally {
 	await service?.close();

@@ -18,4 +18,5 @@ export { IndexError, indexSite, pageUrl } from "./index-site.ts";
 export { NON_BREAKING_SPACES, plainTypography, TYPOGRAPHIC_APOSTROPHES } from "./index-typography.ts";
 export { type BuildManifest, type EntryPage, MANIFEST_FILE, MEDIA_FILE_NAME, pageFile, readBuildManifest } from "./manifest.ts";
 export { copyBuildMedia, linkMedia, MEDIA_DIR } from "./media.ts";
+export { pagefindBinary } from "./pagefind-binary.ts";
 export { COMPRESSIBLE, COPY_SUFFIX, MIN_BYTES, precompressFiles, precompressSite } from "./precompress.ts";
