@@ -8,31 +8,12 @@ import {
 	type ImportRequest,
 	type PlannedCategory,
 	type PlannedEntry,
-	slugFor,
 } from "@aide/cms-contract";
 import { defaultLocale } from "@aide/locales";
 import type { Core } from "@strapi/strapi";
 import { oneRebuildCall } from "../bootstrap/rebuild-calls";
-
-interface StoredDocument {
-	id?: number;
-	documentId: string;
-	locale?: string;
-	anchor?: string | null;
-	slug?: string;
-	publishedAt?: string | null;
-	[field: string]: unknown;
-}
-
-/** Minimal view of Strapi's Document Service, as this module uses it. */
-interface Documents {
-	findMany(params: object): Promise<StoredDocument[]>;
-	findFirst(params: object): Promise<StoredDocument | null>;
-	findOne(params: object): Promise<StoredDocument | null>;
-	create(params: object): Promise<StoredDocument>;
-	update(params: object): Promise<StoredDocument | null>;
-	publish(params: object): Promise<unknown>;
-}
+import { createNewEntry, type NewTranslation } from "./new-entry";
+import { type Documents, Slugs, StoredEntries, slugOf } from "./stored";
 
 class DryRunRollback extends Error {}
 
@@ -57,15 +38,15 @@ async function naming<T>(what: string, write: () => Promise<T>): Promise<T> {
 /** The primary locale of a planned item: the default locale when it has one, else its first. */
 const primaryOf = (locales: Record<string, unknown>) => (defaultLocale in locales ? defaultLocale : (Object.keys(locales)[0] as string));
 
-/** The slug of a name or question in `locale`; text with no letter or digit (a "???" question with a heading id) gets "entry". */
-const slugify = (text: string, locale: string) => slugFor(text, { locale, fallback: "entry" });
+const slugify = slugOf;
 
 export async function applyImport(strapi: Core.Strapi, request: ImportRequest): Promise<ImportChange[]> {
 	const changes: ImportChange[] = [];
+	let page: PageWrite | undefined;
 	try {
 		// One rebuild call for the page, sent once it is committed; none for a dry run, which commits nothing.
-		await oneRebuildCall(() =>
-			strapi.db.transaction(async () => {
+		await oneRebuildCall(async () => {
+			await strapi.db.transaction(async () => {
 				const documents = (uid: string) => strapi.documents(uid as never) as unknown as Documents;
 				const categoryId = request.group.category ? await applyCategory(documents(CATEGORY_UID), request.group.category, changes) : null;
 				const entries = documents(ENTRY_UID);
@@ -75,12 +56,24 @@ export async function applyImport(strapi: Core.Strapi, request: ImportRequest): 
 				);
 				const slugs = new Slugs(entries);
 				await slugs.load(newSlugs(request.group.entries, stored));
-				for (const entry of request.group.entries) {
-					await applyEntry(entries, stored, slugs, entry, categoryId, request.publish, changes);
+				const categoryRows = new Map<string, number>();
+				if (categoryId) {
+					const rows = await strapi.db
+						.query(CATEGORY_UID as never)
+						.findMany({ where: { documentId: categoryId }, select: ["id", "locale"] });
+					for (const row of rows as Array<{ id: number; locale: string }>) categoryRows.set(row.locale, row.id);
 				}
+				page = { strapi, entries, stored, slugs, categoryId, categoryRows, publish: request.publish, changes };
+				for (const entry of request.group.entries) await applyEntry(page, entry);
 				if (request.dryRun) throw new DryRunRollback();
-			}),
-		);
+			});
+			// The rows new-entry.ts wrote sent no event: one for the page once it is committed, as Strapi sends its own.
+			const published = page?.published;
+			if (published) {
+				const model = strapi.contentType(ENTRY_UID as never) as { modelName: string };
+				await strapi.eventHub.emit("entry.publish", { model: model.modelName, uid: ENTRY_UID, entry: published });
+			}
+		});
 	} catch (error) {
 		if (!(error instanceof DryRunRollback)) throw error;
 	}
@@ -115,113 +108,6 @@ async function applyCategory(categories: Documents, category: PlannedCategory, c
 	return documentId;
 }
 
-/** Which slugs each locale's drafts already use, read once per page for the slugs its new entries would take first. */
-class Slugs {
-	private readonly taken = new Map<string, Set<string>>();
-	private readonly entries: Documents;
-	constructor(entries: Documents) {
-		this.entries = entries;
-	}
-
-	/** Reads, for each locale, which of `wanted` slugs its drafts hold (a few queries for the page, not one per entry). */
-	async load(wanted: Map<string, Set<string>>): Promise<void> {
-		for (const [locale, slugs] of wanted) {
-			const taken = this.of(locale);
-			for (const chunk of chunks([...slugs])) {
-				const rows = await this.entries.findMany({ locale, status: "draft", filters: { slug: { $in: chunk } }, fields: ["slug"] });
-				for (const row of rows) if (row.slug) taken.add(row.slug);
-			}
-		}
-	}
-
-	/** The slug of `question` in `locale`, or the first of its numbered variants no draft of the locale uses; it is then taken. */
-	async claim(question: string, locale: string): Promise<string> {
-		const base = slugify(question, locale);
-		const taken = this.of(locale);
-		for (let suffix = 1; ; suffix++) {
-			const slug = suffix === 1 ? base : `${base}-${suffix}`;
-			// The base was read by load(); a numbered variant is rare enough to be asked for on its own.
-			const used =
-				taken.has(slug) || (suffix > 1 && (await this.entries.findFirst({ locale, filters: { slug }, status: "draft" })) !== null);
-			if (!used) {
-				taken.add(slug);
-				return slug;
-			}
-		}
-	}
-
-	private of(locale: string): Set<string> {
-		const taken = this.taken.get(locale) ?? new Set<string>();
-		this.taken.set(locale, taken);
-		return taken;
-	}
-}
-
-/** What the CMS holds of a page's entries, read in a few queries for the whole page instead of several per entry and locale. */
-class StoredEntries {
-	/** The drafts, by documentId and locale. */
-	private readonly drafts = new Map<string, StoredDocument>();
-	/** The documentId of the first draft with an anchor in a locale, by `anchor locale`. */
-	private readonly byAnchor = new Map<string, string>();
-	/** `documentId locale` of each published version. */
-	private readonly published = new Set<string>();
-
-	static async load(entries: Documents, anchors: string[]): Promise<StoredEntries> {
-		const stored = new StoredEntries();
-		const drafts: StoredDocument[] = [];
-		for (const chunk of chunks(anchors)) {
-			drafts.push(
-				...(await entries.findMany({
-					locale: "*",
-					status: "draft",
-					filters: { anchor: { $in: chunk } },
-					populate: { category: { fields: ["documentId"] } },
-				})),
-			);
-		}
-		// The first by id, as the one-by-one lookups found it.
-		drafts.sort((a, b) => Number(a.id) - Number(b.id));
-		for (const draft of drafts) stored.add(draft);
-		for (const chunk of chunks([...new Set(drafts.map((draft) => draft.documentId))])) {
-			const rows = await entries.findMany({
-				locale: "*",
-				status: "published",
-				filters: { documentId: { $in: chunk } },
-				fields: ["locale"],
-			});
-			for (const row of rows) stored.published.add(`${row.documentId} ${row.locale}`);
-		}
-		return stored;
-	}
-
-	/** Records a draft read or just written. */
-	add(draft: StoredDocument): void {
-		const key = `${draft.documentId} ${draft.locale}`;
-		if (!this.drafts.has(key)) this.drafts.set(key, draft);
-		const anchor = `${draft.anchor} ${draft.locale}`;
-		if (typeof draft.anchor === "string" && !this.byAnchor.has(anchor)) this.byAnchor.set(anchor, draft.documentId);
-	}
-
-	documentOf(anchor: string, locale: string): string | undefined {
-		return this.byAnchor.get(`${anchor} ${locale}`);
-	}
-
-	draft(documentId: string, locale: string): StoredDocument | undefined {
-		return this.drafts.get(`${documentId} ${locale}`);
-	}
-
-	isPublished(documentId: string, locale: string): boolean {
-		return this.published.has(`${documentId} ${locale}`);
-	}
-}
-
-/** Lists cut to a size every database takes in one `IN (...)`. */
-function chunks<T>(list: readonly T[], size = 500): T[][] {
-	const out: T[][] = [];
-	for (let start = 0; start < list.length; start += size) out.push(list.slice(start, start + size));
-	return out;
-}
-
 /** The document an entry's translations belong to: the one holding its anchor in its primary locale, else in another. */
 function documentOf(entry: PlannedEntry, stored: StoredEntries): string | undefined {
 	let documentId: string | undefined;
@@ -245,16 +131,55 @@ function newSlugs(entries: readonly PlannedEntry[], stored: StoredEntries): Map<
 	return wanted;
 }
 
-async function applyEntry(
-	entries: Documents,
-	stored: StoredEntries,
-	slugs: Slugs,
-	entry: PlannedEntry,
-	categoryId: string | null,
-	publish: boolean,
-	changes: ImportChange[],
-): Promise<void> {
+/** One page being applied: where it writes, what it found, what it did. */
+interface PageWrite {
+	strapi: Core.Strapi;
+	entries: Documents;
+	stored: StoredEntries;
+	slugs: Slugs;
+	/** The category's documentId, and its row in each locale (relations link the rows of one locale). */
+	categoryId: string | null;
+	categoryRows: Map<string, number>;
+	publish: boolean;
+	changes: ImportChange[];
+	/** A published row written without the document service, which sends no event of its own for it. */
+	published?: { documentId: string; locale: string; publishedAt: unknown };
+}
+
+async function applyEntry(page: PageWrite, entry: PlannedEntry): Promise<void> {
+	const { entries, stored, slugs, categoryId, publish, changes } = page;
 	let documentId = documentOf(entry, stored);
+	const locales = Object.entries(entry.locales);
+	// A document the CMS does not hold yet, in locales the category has: written as rows (new-entry.ts).
+	if (!documentId && locales.every(([locale]) => categoryId === null || page.categoryRows.has(locale))) {
+		const translations: NewTranslation[] = [];
+		for (const [locale, content] of locales) {
+			const { question, answer, keywords } = content;
+			translations.push({
+				locale,
+				question,
+				answer,
+				keywords,
+				slug: await slugs.claim(question, locale),
+				categoryRow: page.categoryRows.get(locale) ?? null,
+			});
+		}
+		const rows = await createNewEntry(
+			page.strapi,
+			{ anchor: entry.anchor, order: entry.order, translations, publish },
+			(translation, write) =>
+				naming(`Entry "${entry.anchor}" (${translation.locale}, ${entry.locales[translation.locale]?.source})`, write),
+		);
+		for (const row of rows) {
+			if (row.publishedAt === null) stored.add({ ...row, anchor: entry.anchor, category: categoryId ? { documentId: categoryId } : null });
+			else page.published ??= { documentId: row.documentId, locale: row.locale, publishedAt: row.publishedAt };
+		}
+		for (const { locale } of translations) {
+			changes.push({ kind: "entry", anchor: entry.anchor, locale, action: "created" });
+			if (publish) changes.push({ kind: "entry", anchor: entry.anchor, locale, action: "published" });
+		}
+		return;
+	}
 	const category = categoryId ? { set: [categoryId] } : { set: [] };
 	const toPublish: Array<{ locale: string; what: string }> = [];
 
