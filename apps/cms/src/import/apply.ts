@@ -38,8 +38,6 @@ async function naming<T>(what: string, write: () => Promise<T>): Promise<T> {
 /** The primary locale of a planned item: the default locale when it has one, else its first. */
 const primaryOf = (locales: Record<string, unknown>) => (defaultLocale in locales ? defaultLocale : (Object.keys(locales)[0] as string));
 
-const slugify = slugOf;
-
 export async function applyImport(strapi: Core.Strapi, request: ImportRequest): Promise<ImportChange[]> {
 	const changes: ImportChange[] = [];
 	let page: PageWrite | undefined;
@@ -83,7 +81,7 @@ export async function applyImport(strapi: Core.Strapi, request: ImportRequest): 
 async function applyCategory(categories: Documents, category: PlannedCategory, changes: ImportChange[]): Promise<string> {
 	const primary = primaryOf(category.locales);
 	const primaryName = category.locales[primary]?.name ?? "";
-	const slug = slugify(primaryName, primary);
+	const slug = slugOf(primaryName, primary);
 	// By name too: a category stored before the slug rule was shared (apply.ts had its own) may have another slug.
 	let documentId = (await categories.findFirst({ locale: primary, filters: { $or: [{ slug }, { name: primaryName }] } }))?.documentId;
 	for (const [locale, content] of Object.entries(category.locales)) {
@@ -92,7 +90,7 @@ async function applyCategory(categories: Documents, category: PlannedCategory, c
 		const existing = documentId ? await categories.findOne({ documentId, locale }) : null;
 		if (!existing) {
 			const id = documentId;
-			const localized = { ...data, slug: locale === primary ? slug : slugify(content.name, locale) };
+			const localized = { ...data, slug: locale === primary ? slug : slugOf(content.name, locale) };
 			const created = await naming(what, () =>
 				id ? categories.update({ documentId: id, locale, data: localized }) : categories.create({ locale, data: localized }),
 			);
@@ -125,7 +123,7 @@ function newSlugs(entries: readonly PlannedEntry[], stored: StoredEntries): Map<
 		for (const [locale, content] of Object.entries(entry.locales)) {
 			if (documentId && stored.draft(documentId, locale)) continue;
 			const slugs = wanted.get(locale) ?? new Set();
-			wanted.set(locale, slugs.add(slugify(content.question, locale)));
+			wanted.set(locale, slugs.add(slugOf(content.question, locale)));
 		}
 	}
 	return wanted;
@@ -146,44 +144,39 @@ interface PageWrite {
 	published?: { documentId: string; locale: string; publishedAt: unknown };
 }
 
+/** Writes an entry the CMS does not hold in any locale, all its translations at once, without the document service. */
+async function applyNewEntry(page: PageWrite, entry: PlannedEntry): Promise<void> {
+	const { stored, slugs, categoryId, publish, changes } = page;
+	const translations: NewTranslation[] = [];
+	for (const [locale, { question, answer, keywords }] of Object.entries(entry.locales)) {
+		const categoryRow = page.categoryRows.get(locale) ?? null;
+		translations.push({ locale, question, answer, keywords, slug: await slugs.claim(question, locale), categoryRow });
+	}
+	const rows = await createNewEntry(
+		page.strapi,
+		{ anchor: entry.anchor, order: entry.order, translations, publish },
+		(translation, write) => naming(`Entry "${entry.anchor}" (${translation.locale}, ${entry.locales[translation.locale]?.source})`, write),
+	);
+	for (const row of rows) {
+		if (row.publishedAt === null) stored.add({ ...row, anchor: entry.anchor, category: categoryId ? { documentId: categoryId } : null });
+		else page.published ??= { documentId: row.documentId, locale: row.locale, publishedAt: row.publishedAt };
+	}
+	for (const { locale } of translations) {
+		changes.push({ kind: "entry", anchor: entry.anchor, locale, action: "created" });
+		if (publish) changes.push({ kind: "entry", anchor: entry.anchor, locale, action: "published" });
+	}
+}
+
 async function applyEntry(page: PageWrite, entry: PlannedEntry): Promise<void> {
 	const { entries, stored, slugs, categoryId, publish, changes } = page;
 	let documentId = documentOf(entry, stored);
 	const locales = Object.entries(entry.locales);
 	// A document the CMS does not hold yet, in locales the category has: written as rows (new-entry.ts).
-	if (!documentId && locales.every(([locale]) => categoryId === null || page.categoryRows.has(locale))) {
-		const translations: NewTranslation[] = [];
-		for (const [locale, content] of locales) {
-			const { question, answer, keywords } = content;
-			translations.push({
-				locale,
-				question,
-				answer,
-				keywords,
-				slug: await slugs.claim(question, locale),
-				categoryRow: page.categoryRows.get(locale) ?? null,
-			});
-		}
-		const rows = await createNewEntry(
-			page.strapi,
-			{ anchor: entry.anchor, order: entry.order, translations, publish },
-			(translation, write) =>
-				naming(`Entry "${entry.anchor}" (${translation.locale}, ${entry.locales[translation.locale]?.source})`, write),
-		);
-		for (const row of rows) {
-			if (row.publishedAt === null) stored.add({ ...row, anchor: entry.anchor, category: categoryId ? { documentId: categoryId } : null });
-			else page.published ??= { documentId: row.documentId, locale: row.locale, publishedAt: row.publishedAt };
-		}
-		for (const { locale } of translations) {
-			changes.push({ kind: "entry", anchor: entry.anchor, locale, action: "created" });
-			if (publish) changes.push({ kind: "entry", anchor: entry.anchor, locale, action: "published" });
-		}
-		return;
-	}
+	if (!documentId && locales.every(([locale]) => categoryId === null || page.categoryRows.has(locale))) return applyNewEntry(page, entry);
 	const category = categoryId ? { set: [categoryId] } : { set: [] };
 	const toPublish: Array<{ locale: string; what: string }> = [];
 
-	for (const [locale, content] of Object.entries(entry.locales)) {
+	for (const [locale, content] of locales) {
 		const what = `Entry "${entry.anchor}" (${locale}, ${content.source})`;
 		const existing = documentId ? stored.draft(documentId, locale) : undefined;
 		const published = documentId ? stored.isPublished(documentId, locale) : false;
