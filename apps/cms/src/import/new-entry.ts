@@ -41,12 +41,12 @@ type ContentType = Parameters<ReturnType<typeof patternFields>>[0]["contentType"
 
 /**
  * Writes the rows of a new entry, translation by translation; `naming` turns a refusal into the import's
- * message for that translation. Returns the rows written, drafts first in each locale.
+ * message for that translation. Returns the rows written, in each locale the draft, then the published row.
  */
 export async function createNewEntry(
 	strapi: Core.Strapi,
 	entry: NewEntry,
-	naming: (translation: NewTranslation, write: () => Promise<Row>) => Promise<Row>,
+	naming: (translation: NewTranslation, write: () => Promise<Row[]>) => Promise<Row[]>,
 ): Promise<Row[]> {
 	const contentType = strapi.contentType(ENTRY_UID as never) as ContentType;
 	const checkPatterns = patternFields(() => strapi.components as unknown as Components);
@@ -63,27 +63,28 @@ export async function createNewEntry(
 			order: entry.order,
 		};
 		const relation = translation.categoryRow === null ? {} : { category: translation.categoryRow };
-		const write = async (isDraft: boolean, extra: object): Promise<Row> => {
+		const versions = await naming(translation, async () => {
 			await checkPatterns({ action: "create", contentType, params: { data: fields } }, async () => undefined);
+			// Checked once: by the published version's rules when it is published, which include the draft's.
 			const valid = await strapi.entityValidator.validateEntityCreation(
 				contentType as never,
 				fields as never,
 				{
-					isDraft,
+					isDraft: !entry.publish,
 					locale: translation.locale,
 				} as never,
 			);
-			return (await rows.create({ data: { ...(valid as object), ...extra, ...relation, locale: translation.locale } })) as Row;
-		};
-		const draft = await naming(translation, () => write(true, { ...(documentId ? { documentId } : {}), publishedAt: null }));
-		documentId = draft.documentId;
-		written.push(draft);
-		if (!entry.publish) continue;
-		// As Strapi's publish does: the published row carries the draft's timestamps, so the draft reads as not modified.
-		const published = await naming(translation, () =>
-			write(false, { documentId: draft.documentId, publishedAt: new Date(), createdAt: draft.createdAt, updatedAt: draft.updatedAt }),
-		);
-		written.push(published);
+			const data = { ...(valid as object), ...relation, locale: translation.locale };
+			const draft = (await rows.create({ data: { ...data, ...(documentId ? { documentId } : {}), publishedAt: null } })) as Row;
+			if (!entry.publish) return [draft];
+			// As Strapi's publish does: the published row carries the draft's timestamps, so the draft reads as not modified.
+			const published = (await rows.create({
+				data: { ...data, documentId: draft.documentId, publishedAt: new Date(), createdAt: draft.createdAt, updatedAt: draft.updatedAt },
+			})) as Row;
+			return [draft, published];
+		});
+		documentId = versions[0]?.documentId;
+		written.push(...versions);
 	}
 	return written;
 }
