@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { isDraftSave, REBUILD_EVENTS } from "@aide/cms-contract";
 import { WEBHOOK_SECRET_HEADER } from "@aide/site-link";
 
@@ -84,12 +85,26 @@ function describeFailure(url: string, timeoutMs: number, error: unknown, status?
 	return `${url} is unreachable (${cause}); is the site service running (npm start), and does AIDE_SITE_SERVICE_URL point at it?`;
 }
 
+/** Set while {@link oneRebuildCall} runs: whether its one call has gone out. */
+const batch = new AsyncLocalStorage<{ sent: boolean }>();
+
+/**
+ * Runs `write` so that all its changes make one rebuild call, not one per event: the first change to
+ * published content is sent, the others are dropped, as the rebuild it asks for covers them all. An
+ * import page publishes hundreds of entries in one transaction; one call per entry made the CMS post
+ * them one by one while it imported the next page. Strapi sends a transaction's events after the
+ * commit, from within it: they see this context wherever they arrive; a rolled-back write sends none.
+ */
+export function oneRebuildCall<T>(write: () => Promise<T>): Promise<T> {
+	return batch.run({ sent: false }, write);
+}
+
 /**
  * Asks the site service for a rebuild on every change to published content, from this process:
  * the secret is read from the settings and sent in {@link WEBHOOK_SECRET_HEADER}, and never stored
  * in the database (a Strapi webhook would keep it in `strapi_webhooks`, and so in every backup).
- * One call per event, the same body Strapi's webhooks send; draft saves are not sent, as the site
- * service would ignore them. Returns a function that stops listening.
+ * One call per event (per write, inside {@link oneRebuildCall}), the same body Strapi's webhooks send;
+ * draft saves are not sent, as the site service would ignore them. Returns a function that stops listening.
  */
 export function startRebuildCalls(
 	strapi: EventSource,
@@ -137,6 +152,9 @@ export function startRebuildCalls(
 		const listener = async (info: EntryEvent = {}): Promise<void> => {
 			// Draft saves also send entry.create / entry.update: readers see no change, so no call.
 			if (isDraftSave({ event, entry: info.entry })) return;
+			const inBatch = batch.getStore();
+			if (inBatch?.sent) return;
+			if (inBatch) inBatch.sent = true;
 			if (waiting.length >= MAX_WAITING) {
 				if (dropped++ === 0)
 					strapi.log.warn(

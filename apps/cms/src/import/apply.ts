@@ -8,26 +8,12 @@ import {
 	type ImportRequest,
 	type PlannedCategory,
 	type PlannedEntry,
-	slugFor,
 } from "@aide/cms-contract";
 import { defaultLocale } from "@aide/locales";
 import type { Core } from "@strapi/strapi";
-
-interface StoredDocument {
-	documentId: string;
-	slug?: string;
-	publishedAt?: string | null;
-	[field: string]: unknown;
-}
-
-/** Minimal view of Strapi's Document Service, as this module uses it. */
-interface Documents {
-	findFirst(params: object): Promise<StoredDocument | null>;
-	findOne(params: object): Promise<StoredDocument | null>;
-	create(params: object): Promise<StoredDocument>;
-	update(params: object): Promise<StoredDocument | null>;
-	publish(params: object): Promise<unknown>;
-}
+import { oneRebuildCall } from "../bootstrap/rebuild-calls";
+import { createNewEntry, type NewTranslation } from "./new-entry";
+import { type Documents, Slugs, StoredEntries, slugOf } from "./stored";
 
 class DryRunRollback extends Error {}
 
@@ -52,19 +38,39 @@ async function naming<T>(what: string, write: () => Promise<T>): Promise<T> {
 /** The primary locale of a planned item: the default locale when it has one, else its first. */
 const primaryOf = (locales: Record<string, unknown>) => (defaultLocale in locales ? defaultLocale : (Object.keys(locales)[0] as string));
 
-/** The slug of a name or question in `locale`; text with no letter or digit (a "???" question with a heading id) gets "entry". */
-const slugify = (text: string, locale: string) => slugFor(text, { locale, fallback: "entry" });
-
 export async function applyImport(strapi: Core.Strapi, request: ImportRequest): Promise<ImportChange[]> {
 	const changes: ImportChange[] = [];
+	let page: PageWrite | undefined;
 	try {
-		await strapi.db.transaction(async () => {
-			const documents = (uid: string) => strapi.documents(uid as never) as unknown as Documents;
-			const categoryId = request.group.category ? await applyCategory(documents(CATEGORY_UID), request.group.category, changes) : null;
-			for (const entry of request.group.entries) {
-				await applyEntry(documents(ENTRY_UID), entry, categoryId, request.publish, changes);
+		// One rebuild call for the page, sent once it is committed; none for a dry run, which commits nothing.
+		await oneRebuildCall(async () => {
+			await strapi.db.transaction(async () => {
+				const documents = (uid: string) => strapi.documents(uid as never) as unknown as Documents;
+				const categoryId = request.group.category ? await applyCategory(documents(CATEGORY_UID), request.group.category, changes) : null;
+				const entries = documents(ENTRY_UID);
+				const stored = await StoredEntries.load(
+					entries,
+					request.group.entries.map((entry) => entry.anchor),
+				);
+				const slugs = new Slugs(entries);
+				await slugs.load(newSlugs(request.group.entries, stored));
+				const categoryRows = new Map<string, number>();
+				if (categoryId) {
+					const rows = await strapi.db
+						.query(CATEGORY_UID as never)
+						.findMany({ where: { documentId: categoryId }, select: ["id", "locale"] });
+					for (const row of rows as Array<{ id: number; locale: string }>) categoryRows.set(row.locale, row.id);
+				}
+				page = { strapi, entries, stored, slugs, categoryId, categoryRows, publish: request.publish, changes };
+				for (const entry of request.group.entries) await applyEntry(page, entry);
+				if (request.dryRun) throw new DryRunRollback();
+			});
+			// The rows new-entry.ts wrote sent no event: one for the page once it is committed, as Strapi sends its own.
+			const published = page?.published;
+			if (published) {
+				const model = strapi.contentType(ENTRY_UID as never) as { modelName: string };
+				await strapi.eventHub.emit("entry.publish", { model: model.modelName, uid: ENTRY_UID, entry: published });
 			}
-			if (request.dryRun) throw new DryRunRollback();
 		});
 	} catch (error) {
 		if (!(error instanceof DryRunRollback)) throw error;
@@ -75,7 +81,7 @@ export async function applyImport(strapi: Core.Strapi, request: ImportRequest): 
 async function applyCategory(categories: Documents, category: PlannedCategory, changes: ImportChange[]): Promise<string> {
 	const primary = primaryOf(category.locales);
 	const primaryName = category.locales[primary]?.name ?? "";
-	const slug = slugify(primaryName, primary);
+	const slug = slugOf(primaryName, primary);
 	// By name too: a category stored before the slug rule was shared (apply.ts had its own) may have another slug.
 	let documentId = (await categories.findFirst({ locale: primary, filters: { $or: [{ slug }, { name: primaryName }] } }))?.documentId;
 	for (const [locale, content] of Object.entries(category.locales)) {
@@ -84,7 +90,7 @@ async function applyCategory(categories: Documents, category: PlannedCategory, c
 		const existing = documentId ? await categories.findOne({ documentId, locale }) : null;
 		if (!existing) {
 			const id = documentId;
-			const localized = { ...data, slug: locale === primary ? slug : slugify(content.name, locale) };
+			const localized = { ...data, slug: locale === primary ? slug : slugOf(content.name, locale) };
 			const created = await naming(what, () =>
 				id ? categories.update({ documentId: id, locale, data: localized }) : categories.create({ locale, data: localized }),
 			);
@@ -100,40 +106,90 @@ async function applyCategory(categories: Documents, category: PlannedCategory, c
 	return documentId;
 }
 
-async function uniqueSlug(entries: Documents, question: string, locale: string): Promise<string> {
-	const base = slugify(question, locale);
-	for (let suffix = 1; ; suffix++) {
-		const slug = suffix === 1 ? base : `${base}-${suffix}`;
-		if (!(await entries.findFirst({ locale, filters: { slug }, status: "draft" }))) return slug;
+/** The document an entry's translations belong to: the one holding its anchor in its primary locale, else in another. */
+function documentOf(entry: PlannedEntry, stored: StoredEntries): string | undefined {
+	let documentId: string | undefined;
+	for (const locale of [primaryOf(entry.locales), ...Object.keys(entry.locales)]) {
+		documentId ??= stored.documentOf(entry.anchor, locale);
+	}
+	return documentId;
+}
+
+/** The slugs, by locale, that the page's new translations would take first. */
+function newSlugs(entries: readonly PlannedEntry[], stored: StoredEntries): Map<string, Set<string>> {
+	const wanted = new Map<string, Set<string>>();
+	for (const entry of entries) {
+		const documentId = documentOf(entry, stored);
+		for (const [locale, content] of Object.entries(entry.locales)) {
+			if (documentId && stored.draft(documentId, locale)) continue;
+			const slugs = wanted.get(locale) ?? new Set();
+			wanted.set(locale, slugs.add(slugOf(content.question, locale)));
+		}
+	}
+	return wanted;
+}
+
+/** One page being applied: where it writes, what it found, what it did. */
+interface PageWrite {
+	strapi: Core.Strapi;
+	entries: Documents;
+	stored: StoredEntries;
+	slugs: Slugs;
+	/** The category's documentId, and its row in each locale (relations link the rows of one locale). */
+	categoryId: string | null;
+	categoryRows: Map<string, number>;
+	publish: boolean;
+	changes: ImportChange[];
+	/** A published row written without the document service, which sends no event of its own for it. */
+	published?: { documentId: string; locale: string; publishedAt: unknown };
+}
+
+/** Writes an entry the CMS does not hold in any locale, all its translations at once, without the document service. */
+async function applyNewEntry(page: PageWrite, entry: PlannedEntry): Promise<void> {
+	const { stored, slugs, categoryId, publish, changes } = page;
+	const translations: NewTranslation[] = [];
+	for (const [locale, { question, answer, keywords }] of Object.entries(entry.locales)) {
+		const categoryRow = page.categoryRows.get(locale) ?? null;
+		translations.push({ locale, question, answer, keywords, slug: await slugs.claim(question, locale), categoryRow });
+	}
+	const rows = await createNewEntry(
+		page.strapi,
+		{ anchor: entry.anchor, order: entry.order, translations, publish },
+		(translation, write) => naming(`Entry "${entry.anchor}" (${translation.locale}, ${entry.locales[translation.locale]?.source})`, write),
+	);
+	for (const row of rows) {
+		if (row.publishedAt === null) stored.add({ ...row, anchor: entry.anchor, category: categoryId ? { documentId: categoryId } : null });
+		else page.published ??= { documentId: row.documentId, locale: row.locale, publishedAt: row.publishedAt };
+	}
+	for (const { locale } of translations) {
+		changes.push({ kind: "entry", anchor: entry.anchor, locale, action: "created" });
+		if (publish) changes.push({ kind: "entry", anchor: entry.anchor, locale, action: "published" });
 	}
 }
 
-async function applyEntry(
-	entries: Documents,
-	entry: PlannedEntry,
-	categoryId: string | null,
-	publish: boolean,
-	changes: ImportChange[],
-): Promise<void> {
-	let documentId: string | undefined;
-	for (const locale of [primaryOf(entry.locales), ...Object.keys(entry.locales)]) {
-		documentId ??= (await entries.findFirst({ locale, filters: { anchor: entry.anchor }, status: "draft" }))?.documentId;
-	}
+async function applyEntry(page: PageWrite, entry: PlannedEntry): Promise<void> {
+	const { entries, stored, slugs, categoryId, publish, changes } = page;
+	let documentId = documentOf(entry, stored);
+	const locales = Object.entries(entry.locales);
+	// A document the CMS does not hold yet, in locales the category has: written as rows (new-entry.ts).
+	if (!documentId && locales.every(([locale]) => categoryId === null || page.categoryRows.has(locale))) return applyNewEntry(page, entry);
 	const category = categoryId ? { set: [categoryId] } : { set: [] };
+	const toPublish: Array<{ locale: string; what: string }> = [];
 
-	for (const [locale, content] of Object.entries(entry.locales)) {
+	for (const [locale, content] of locales) {
 		const what = `Entry "${entry.anchor}" (${locale}, ${content.source})`;
-		const existing = documentId ? await entries.findOne({ documentId, locale, status: "draft", populate: ["category"] }) : null;
-		const published = documentId ? await entries.findOne({ documentId, locale, status: "published" }) : null;
+		const existing = documentId ? stored.draft(documentId, locale) : undefined;
+		const published = documentId ? stored.isPublished(documentId, locale) : false;
 		const data = { question: content.question, answer: content.answer, keywords: content.keywords, order: entry.order, category };
 		let action: ImportChange["action"];
 		if (!existing) {
 			const id = documentId;
-			const created = { ...data, anchor: entry.anchor, slug: await uniqueSlug(entries, content.question, locale) };
-			const stored = await naming(what, () =>
+			const created = { ...data, anchor: entry.anchor, slug: await slugs.claim(content.question, locale) };
+			const written = await naming(what, () =>
 				id ? entries.update({ documentId: id, locale, data: created }) : entries.create({ locale, data: created }),
 			);
-			documentId = stored?.documentId ?? documentId;
+			if (written) stored.add({ ...written, locale, anchor: entry.anchor });
+			documentId = written?.documentId ?? documentId;
 			action = "created";
 		} else {
 			const storedCategory = (existing.category as { documentId?: string } | null)?.documentId ?? null;
@@ -148,8 +204,19 @@ async function applyEntry(
 		}
 		changes.push({ kind: "entry", anchor: entry.anchor, locale, action });
 		if (publish && (action !== "unchanged" || !published)) {
-			await naming(what, () => entries.publish({ documentId, locale }));
+			toPublish.push({ locale, what });
 			changes.push({ kind: "entry", anchor: entry.anchor, locale, action: "published" });
 		}
+	}
+	// Every locale to publish in one call: Strapi reads the document's versions and relations once, not once per locale.
+	const id = documentId;
+	if (id && toPublish.length > 0) {
+		const what =
+			toPublish.length === 1
+				? (toPublish[0]?.what ?? "")
+				: `Entry "${entry.anchor}" (${toPublish.map((item) => item.what.slice(item.what.indexOf("(") + 1, -1)).join("; ")})`;
+		await naming(what, () =>
+			entries.publish({ documentId: id, locale: toPublish.length === 1 ? toPublish[0]?.locale : toPublish.map((item) => item.locale) }),
+		);
 	}
 }

@@ -1,0 +1,135 @@
+// The rows the import writes for a new entry without Strapi's document service (src/import/new-entry.ts)
+// are the rows Strapi makes: publishing them again through the admin changes nothing but the published
+// rows' ids and dates; the content API and the admin read them as any entry; related entries set by
+// an editor, both ways, survive a later import that changes the entry.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ENTRY_UID } from "@aide/cms-contract";
+import { runImport } from "@aide/faq-import";
+import { createEntryDraft, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, expect, it } from "vitest";
+
+let cms: RunningCms;
+let work: string;
+
+beforeAll(async () => {
+	cms = await startCms();
+	work = mkdtempSync(join(tmpdir(), "aide-import-rows-"));
+});
+afterAll(async () => {
+	await cms?.stop();
+	rmSync(work, { recursive: true, force: true });
+});
+
+type Row = Record<string, unknown>;
+
+/**
+ * The entry's rows and its category links, as stored, by locale and state, without what the admin's
+ * publish always changes: the rows' ids and publication date, and who last updated it and when (the editor).
+ */
+function rowsOf(documentId: string): { entries: Row[]; links: Row[] } {
+	const db = new Database(`${cms.dataDir}/aide.db`, { readonly: true });
+	try {
+		const entries = db
+			.prepare("select * from faq_entries where document_id = ? order by locale, published_at is not null")
+			.all(documentId) as Row[];
+		const links = db
+			.prepare(
+				`select l.*, e.locale as entry_locale, e.published_at is not null as published from faq_entries_category_lnk l
+				 join faq_entries e on e.id = l.faq_entry_id where e.document_id = ? order by e.locale, e.published_at is not null`,
+			)
+			.all(documentId) as Row[];
+		const strip = (row: Row, keys: string[]) => Object.fromEntries(Object.entries(row).filter(([key]) => !keys.includes(key)));
+		return {
+			entries: entries.map((row) =>
+				strip({ ...row, published: row.published_at !== null }, ["id", "published_at", "updated_at", "updated_by_id"]),
+			),
+			links: links.map((row) => strip(row, ["id", "faq_entry_id"])),
+		};
+	} finally {
+		db.close();
+	}
+}
+
+const page = (locale: "fr" | "en", answer: string) =>
+	[
+		"---",
+		`title: ${locale === "fr" ? "Sécurité" : "Security"}`,
+		"---",
+		"",
+		`## ${locale === "fr" ? "Mes données sont-elles chiffrées ?" : "Is my data encrypted?"} {#chiffrement}`,
+		"",
+		answer,
+		"",
+		"## Autre {#autre}",
+		"",
+		"Oui.",
+		"",
+	].join("\n");
+
+it("are what Strapi makes, read as any entry, and keep related entries through a later import", async () => {
+	const fr = join(work, "securite.fr.md");
+	const en = join(work, "securite.en.md");
+	writeFileSync(fr, page("fr", "Oui, au repos et en transit."));
+	writeFileSync(en, page("en", "Yes, at rest and in transit."));
+	const target = { url: cms.url, token: cms.importToken() };
+	expect(await runImport(target, [fr, en], { publish: true })).toMatchObject({ created: 4, published: 4, errors: [] });
+
+	const api = (query: string) => request(`${cms.url}/api/faq-entries?${query}`, { token: cms.siteToken() });
+	const read = async (locale: string) =>
+		(await api(`locale=${locale}&filters[anchor][$eq]=chiffrement&populate[category][fields][0]=slug&populate[related][fields][0]=anchor`))
+			.body.data[0];
+	const imported = await read("fr");
+	expect(imported).toMatchObject({
+		question: "Mes données sont-elles chiffrées ?",
+		answer: "Oui, au repos et en transit.",
+		keywords: null,
+		summary: null,
+		anchor: "chiffrement",
+		slug: "mes-donnees-sont-elles-chiffrees",
+		order: 1,
+		category: { slug: "securite" },
+		related: [],
+	});
+	const documentId: string = imported.documentId;
+	expect((await read("en")).documentId).toBe(documentId);
+
+	// The admin shows it published, not modified, in both locales.
+	const admin = await cms.adminToken();
+	const manager = `${cms.url}/content-manager/collection-types/${ENTRY_UID}`;
+	for (const locale of ["fr", "en"]) {
+		const shown = await request(`${manager}/${documentId}?locale=${locale}`, { token: admin });
+		expect(shown.body.data).toMatchObject({ status: "published", locale, anchor: "chiffrement" });
+	}
+
+	// Strapi publishing the same drafts again rewrites the published rows: only ids, dates and the editor's name may differ.
+	const before = rowsOf(documentId);
+	expect(before.entries).toHaveLength(4);
+	expect(before.links).toHaveLength(4);
+	for (const locale of ["fr", "en"]) expect((await publishEntry(cms.url, admin, documentId, locale)).status).toBe(200);
+	expect(rowsOf(documentId)).toEqual(before);
+	const again = await read("fr");
+	expect({ ...again, id: 0, publishedAt: 0, updatedAt: 0 }).toEqual({ ...imported, id: 0, publishedAt: 0, updatedAt: 0 });
+
+	// Related entries, set by an editor both ways, outlive an import that changes and republishes the entry.
+	const other = await createEntryDraft(cms.url, admin, { question: "Une autre question ?", slug: "une-autre-question", answer: "Oui." });
+	expect(other.status).toBe(201);
+	const relate = async (from: string, to: string) => {
+		const put = await request(`${manager}/${from}?locale=fr`, {
+			token: admin,
+			method: "PUT",
+			body: { related: { connect: [{ documentId: to, locale: "fr" }] } },
+		});
+		expect(put.status).toBe(200);
+		expect((await publishEntry(cms.url, admin, from, "fr")).status).toBe(200);
+	};
+	await relate(other.documentId, documentId);
+	await relate(documentId, other.documentId);
+	writeFileSync(fr, page("fr", "Oui, au repos et en transit, avec AES-256."));
+	expect(await runImport(target, [fr, en], { publish: true })).toMatchObject({ updated: 1, published: 1, errors: [] });
+	expect(await read("fr")).toMatchObject({ answer: "Oui, au repos et en transit, avec AES-256.", related: [{ anchor: null }] });
+	const back = await api(`locale=fr&filters[documentId][$eq]=${other.documentId}&populate[related][fields][0]=anchor`);
+	expect(back.body.data[0].related).toEqual([expect.objectContaining({ anchor: "chiffrement" })]);
+});
