@@ -1,9 +1,7 @@
 // Indexes a built site with Pagefind: one index per <html lang>, written into <site>/pagefind.
 // Only regions marked data-pagefind-body are indexed: each entry's own page (its question, answer
 // and hidden keywords, apps/site/src/components/EntryArticle.astro); the home and category pages,
-// which list the same questions, have none, so a search finds an entry once, on its page. Pagefind
-// is handed only the pages that have such a region: it would parse the others (a third of the pages:
-// lists, permalinks, search pages) only to drop them, and the index is the same without them.
+// which list the same questions, have none, so a search finds an entry once, on its page.
 // Pagefind is given each page's text with French typography made plain (index-typography.ts), so
 // that `essai` finds `d’essai`; the files themselves are not changed. Reading each page here and
 // handing it over costs more than Pagefind's own addDirectory: `npm run bench -- --entries 1000`
@@ -21,9 +19,6 @@ import { precompressSite } from "./precompress.ts";
 export class IndexError extends Error {
 	override name = "IndexError";
 }
-
-/** The attribute of the region Pagefind indexes: a page without it is left out of the index. */
-const BODY = "data-pagefind-body";
 
 /** Pages read and handed to Pagefind at once: enough to keep its process busy while the next are read. */
 const PAGES_IN_FLIGHT = 16;
@@ -45,9 +40,8 @@ export async function indexSite(siteDir: string): Promise<number> {
 		let next = 0;
 		const addPages = async () => {
 			for (let name = pages[next++]; name !== undefined; name = pages[next++]) {
-				const html = await readFile(join(siteDir, name), "utf8");
-				if (!html.includes(BODY)) continue;
-				const added = await index.addHTMLFile({ url: pageUrl(name), content: plainTypography(html) });
+				const content = plainTypography(await readFile(join(siteDir, name), "utf8"));
+				const added = await index.addHTMLFile({ url: pageUrl(name), content });
 				if (added.errors.length > 0) throw new IndexError(`Pagefind could not index ${join(siteDir, name)}: ${added.errors.join("; ")}`);
 			}
 		};
