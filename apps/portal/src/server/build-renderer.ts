@@ -15,7 +15,7 @@ class BuildRenderer {
 	readonly #pending = new Map<number, { resolve: (page: RenderedPage) => void; reject: (error: Error) => void }>();
 	#nextId = 0;
 	#retired = false;
-	/** Set when the thread stopped: renders asked after that fail at once. */
+	/** Set when the thread stopped or was told to end: renders asked after that fail at once. */
 	#failure: Error | undefined;
 	readonly exited: Promise<void>;
 
@@ -29,7 +29,7 @@ class BuildRenderer {
 			this.#pending.delete(reply.id);
 			if (reply.ok) pending.resolve(reply);
 			else pending.reject(new Error(reply.error));
-			if (this.#retired && this.#pending.size === 0) void this.#worker.terminate();
+			if (this.#retired && this.#pending.size === 0) this.#end();
 		});
 		this.#worker.on("error", (error) => this.#stop(error));
 		this.exited = new Promise((resolve) =>
@@ -40,20 +40,29 @@ class BuildRenderer {
 		);
 	}
 
-	/** Renders `request` with the build's handler, which gets `locals` (structured-cloned: plain data only). */
+	/**
+	 * Renders `request` with the build's handler, which gets `locals` (structured-cloned: plain data only).
+	 * Ask in the same turn as the renderer was got from {@link LiveRenderer.for}: a retired one may end meanwhile.
+	 */
 	render(request: RenderRequest, locals: App.Locals): Promise<RenderedPage> {
 		if (this.#failure) return Promise.reject(this.#failure);
 		const id = this.#nextId++;
 		return new Promise((resolve, reject) => {
-			this.#pending.set(id, { resolve, reject });
+			// Throws at once for locals that cannot be cloned: then nothing is pending.
 			this.#worker.postMessage({ id, request, locals } satisfies RenderWorkerRequest);
+			this.#pending.set(id, { resolve, reject });
 		});
 	}
 
 	/** A newer build is live: the thread ends as soon as no render of its own is in progress. */
 	retire(): void {
 		this.#retired = true;
-		if (this.#pending.size === 0) void this.#worker.terminate();
+		if (this.#pending.size === 0) this.#end();
+	}
+
+	#end(): void {
+		this.#failure ??= new Error("the build's render thread has ended: a newer build is live");
+		void this.#worker.terminate();
 	}
 
 	#stop(error: Error): void {

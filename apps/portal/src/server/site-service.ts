@@ -349,8 +349,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 			return sendText(response, 401, `${why} Open the preview again from the CMS.`);
 		}
 		const { target } = check;
-		const renderer = liveRenderer();
-		if (!renderer) return sendText(response, 503, "The site has not been built yet; try again in a few seconds.");
+		if (!liveBuild(options.dist)) return sendText(response, 503, "The site has not been built yet; try again in a few seconds.");
 		let entry: Awaited<ReturnType<typeof loadEntryPreview>>;
 		try {
 			entry = await loadEntryPreview(target, options.buildEnv);
@@ -361,6 +360,9 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		if (!entry) {
 			return sendText(response, 404, `This entry has no ${target.status} version in ${target.locale}. Save it in the CMS first.`);
 		}
+		// The renderer of the build live now (another may have gone live while the CMS answered).
+		const renderer = liveRenderer();
+		if (!renderer) return sendText(response, 503, "The site has not been built yet; try again in a few seconds.");
 		const page = await renderer.render(
 			{
 				method: request.method === "HEAD" ? "HEAD" : "GET",
