@@ -9,6 +9,8 @@
 // --compare hugo also builds the same pages with the seed's own stack, Hugo + Pagefind (hugo.ts; Debian's
 // `hugo` is installed when missing), before the CMS starts so that the two are never measured at once,
 // and prints each figure of Aide's beside Hugo's, with the ratio.
+// --publishes N (at least 5) then publishes one changed entry N times, each time waiting for its page and
+// the full rebuild, and prints the site service's memory after the 5th and the last (publish-memory.ts).
 // Everything runs on loopback, in temporary folders, removed at the end.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
@@ -25,6 +27,7 @@ import { generatePages } from "./generate.ts";
 import { COMPARISONS, compareHugo, ensureHugo } from "./hugo.ts";
 import { comparisonTable, hugoComparison } from "./hugo-comparison.ts";
 import { folderSize, gzipSize, megabytes, peakMemory, seconds } from "./measure.ts";
+import { FIRST_SAMPLE, publishRepeatedly } from "./publish-memory.ts";
 import { PAGE_SIZE, readLoad } from "./read-load.ts";
 import { measureSearch } from "./search.ts";
 
@@ -36,6 +39,7 @@ const { values } = parseArgs({
 		json: { type: "string" },
 		"api-cache": { type: "string", default: "true" },
 		compare: { type: "string" },
+		publishes: { type: "string", default: "0" },
 	},
 });
 const perLocale = Number(values.entries);
@@ -43,6 +47,9 @@ const readers = Number(values.readers);
 const readSeconds = Number(values["read-seconds"]);
 if (!Number.isInteger(perLocale) || perLocale < 20)
 	throw new Error(`--entries must be a whole number of at least 20, not "${values.entries}".`);
+const publishes = Number(values.publishes);
+if (!Number.isInteger(publishes) || (publishes !== 0 && publishes < FIRST_SAMPLE))
+	throw new Error(`--publishes must be a whole number of at least ${FIRST_SAMPLE} (or 0, the default: none), not "${values.publishes}".`);
 if (values.compare !== undefined && !(COMPARISONS as readonly string[]).includes(values.compare)) {
 	throw new Error(`--compare takes ${COMPARISONS.map((name) => `"${name}"`).join(" or ")}, not "${values.compare}".`);
 }
@@ -253,6 +260,24 @@ try {
 		([first, second]) => `first search ${first.firstResultsMs} ms, second ${second.firstResultsMs} ms`,
 	);
 
+	// Last: fifty builds must not change the figures above.
+	const memory =
+		publishes > 0
+			? await step(
+					`publishing one changed entry ${publishes} times, each time waiting for its page and the full rebuild`,
+					async (spinner) => {
+						const { body } = await fetchJson(`${running.url}/api/faq-entries?locale=en&filters[anchor][$eq]=q2`, running.siteToken());
+						const entry = (body as { data: Array<{ documentId: string; question: string; slug: string; answer: string }> }).data[0];
+						if (!entry) throw new Error("entry q2 has no English version");
+						return publishRepeatedly({ cmsUrl: running.url, admin: await running.adminToken(), site, entry }, publishes, (done) => {
+							spinner.text = `publishing one changed entry ${publishes} times: ${done} done`;
+						});
+					},
+					(result) =>
+						`the service's memory after ${result.first.publishes} publishes: RSS ${megabytes(result.first.rssBytes)} MB, V8 heap ${megabytes(result.first.heapUsedBytes)} MB; after ${result.publishes}: RSS ${megabytes(result.last.rssBytes)} MB (${result.rssRatio.toFixed(2)} times), V8 heap ${megabytes(result.last.heapUsedBytes)} MB (${result.heapRatio.toFixed(2)} times); the answer's page live after ${seconds(result.pageLiveP50Ms)} s (median, slowest ${seconds(result.pageLiveMaxMs)} s)`,
+				)
+			: undefined;
+
 	const aideFigures = {
 		buildMs: build.ms,
 		peakBytes: build.peakBytes,
@@ -280,6 +305,7 @@ try {
 		publishToLive: publish,
 		reads: { readers, seconds: readSeconds, apiCache: values["api-cache"] !== "false", ...reads },
 		search: { first: search[0], second: search[1] },
+		...(memory ? { publishMemory: memory } : {}),
 		...(compared ? { compare: { hugo: compared } } : {}),
 	};
 	writeFileSync(jsonFile, `${JSON.stringify(figures, null, 2)}\n`);
@@ -306,6 +332,18 @@ try {
 		],
 		[`first search ("${search[0].term}")`, `${(search[0].bytes / 1024).toFixed(1)} KB, ${search[0].firstResultsMs} ms`],
 		[`second search ("${search[1].term}")`, `${(search[1].bytes / 1024).toFixed(1)} KB, ${search[1].firstResultsMs} ms`],
+		...(memory
+			? ([
+					[
+						`site service's memory after ${memory.first.publishes} / ${memory.publishes} publishes (RSS; V8 heap after GC)`,
+						`${mb(memory.first.rssBytes)} / ${mb(memory.last.rssBytes)} MB (${memory.rssRatio.toFixed(2)} times); ${mb(memory.first.heapUsedBytes)} / ${mb(memory.last.heapUsedBytes)} MB (${memory.heapRatio.toFixed(2)} times)`,
+					],
+					[
+						`publish to live, one entry: its pages, over ${memory.publishes} publishes`,
+						`median ${seconds(memory.pageLiveP50Ms)} s, slowest ${seconds(memory.pageLiveMaxMs)} s`,
+					],
+				] satisfies Array<[string, string]>)
+			: []),
 	];
 	console.log(`\n| measure | ${perLocale} entries per locale |\n| --- | --- |`);
 	for (const [name, value] of rows) console.log(`| ${name} | ${value} |`);

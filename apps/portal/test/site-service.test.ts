@@ -140,6 +140,8 @@ describe("publishing and previewing", () => {
 		expect(html).toContain(marker);
 		expect(html).toContain("Draft preview: this version is not published yet.");
 		expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+		// Rendered by the live build's server code, in a thread of its own (ended when another build goes live: below).
+		expect(service.renderThreads()).toBe(1);
 
 		// A tampered link, or one for another document, is refused.
 		const tampered = new URL(link);
@@ -164,6 +166,8 @@ describe("publishing and previewing", () => {
 			),
 		);
 		expect(logs.at(-1)).toContain(`${quoteTitle(question)} in en`);
+		// The fast path rendered with the previous build's code; its thread ends now that a newer build is live.
+		await until(async () => service.renderThreads() === 0, "the replaced build's render thread has ended");
 		const patched = await page(`/en/faq/${entry.slug}/`);
 		// Rendered in this process, whose environment names no insights endpoint: the page keeps the build's.
 		expect(process.env.AIDE_INSIGHTS_URL).toBeUndefined();
@@ -177,6 +181,11 @@ describe("publishing and previewing", () => {
 		expect(await page(`/en/faq/${entry.slug}/`)).toBe(patched);
 		expect(await page(PERMALINK)).toBe(permalink);
 		expect(await page("/en/faq/")).toContain(marker);
+		// The next preview starts the new build's thread, the only one.
+		const again = await fetch(link);
+		expect(again.status).toBe(200);
+		expect(await again.text()).toContain(marker);
+		expect(service.renderThreads()).toBe(1);
 		expect(logs.at(-1)).toMatch(
 			/^rebuild #\d+ \(entry\.publish api::faq-entry\.faq-entry.*\) is live, built in \d+\.\d s \(\d+ pages; rendered in \d+\.\d s, indexed in \d+\.\d s, compressed in \d+\.\d s\)\.$/,
 		);

@@ -4,20 +4,18 @@
 //   the pages send reader insights (insights/, when `insights` is given), nothing else;
 // - the site service (127.0.0.1:4322 by default), for the CMS and editors only:
 //   POST /rebuild   the CMS's webhook, authenticated by a secret header compared in constant time;
-//   GET  /preview/… draft previews from links the CMS signed (rendered by the live build's server code),
-//                   and their images (/media/…, from the media store: see preview-media.ts);
-//   GET  /status    the last build, for tools and tests (with the webhook's secret header: its errors name hosts and paths);
-//   GET  /internal/<locale>/entry/?id=…, /internal/<locale>/permalink/?id=…  this process's own one-time
-//        renders of an entry's page and of its permalink page.
+//   GET  /preview/… draft previews from links the CMS signed (rendered by the live build's server code,
+//                   in a worker thread: see build-renderer.ts), and their images (/media/…, from the media
+//                   store: see preview-media.ts);
+//   GET  /status    the last build, for tools and tests (with the webhook's secret header: its errors name hosts and paths).
 //
 // Rebuilds run in build processes (@aide/site-build's build-process.ts) through a debounced, one-at-a-time Rebuilder;
 // each builds aside and swaps the live link atomically, and the servers switch to the new files in
 // the same instant. A failed build changes nothing that readers see. A single published entry's
 // pages go live at once, ahead of the full rebuild (see patchEntry below).
-import { randomUUID, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { quoteTitle } from "@aide/cms-client";
 import { ENTRY_UID, INSIGHT_ROUTES, isDraftSave, readRebuildCall, rebuildReason } from "@aide/cms-contract";
 import { loadEntryPreview, loadEntryVersions, type SiteEntry } from "@aide/cms-loader";
@@ -35,6 +33,7 @@ import {
 	SiteBuilder,
 } from "@aide/site-build";
 import { checkPreviewLink, WEBHOOK_SECRET_HEADER } from "@aide/site-link";
+import { LiveRenderer } from "./build-renderer.ts";
 import { guarded } from "./guard.ts";
 import { type ReaderInsights, type ReaderInsightsOptions, startReaderInsights } from "./insights/reader-insights.ts";
 import { LogThrottle } from "./log-throttle.ts";
@@ -74,6 +73,8 @@ export interface SiteService {
 	reports: RebuildReport[];
 	/** The build's processes, while they run (for measurements). */
 	buildPids(): number[];
+	/** The render threads of builds' server code running (for tests and measurements): at most the live build's, and one finishing its renders. */
+	renderThreads(): number;
 	/** The events route and its sink, when `insights` was given. */
 	insights: ReaderInsights | undefined;
 	close(): Promise<void>;
@@ -118,9 +119,6 @@ function sendText(response: ServerResponse, status: number, text: string): void 
 	response.end(`${text}\n`);
 }
 
-/** The request handler of a build's server code (@astrojs/node in middleware mode). */
-type AstroHandler = (request: IncomingMessage, response: ServerResponse, next: () => void, locals: App.Locals) => Promise<void>;
-
 function secretMatches(given: string | string[] | undefined, secret: string): boolean {
 	if (typeof given !== "string") return false;
 	const a = Buffer.from(given);
@@ -162,44 +160,46 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 	builder.warm();
 	const reports: RebuildReport[] = [];
 
+	// The live build's server code (the preview route, the fast path's pages), in a worker thread; the
+	// thread of the build it replaces ends after its renders.
+	const renderers = new LiveRenderer();
+	const liveRenderer = () => {
+		const build = liveBuild(options.dist);
+		return build && renderers.for(build);
+	};
+
 	// What readers are served. Replaced as a whole after each build: one assignment, so a request sees one site.
 	let live: { id: string; files: Handler } | undefined;
-	const refreshLive = () => {
+	const refreshLive = ({ warm }: { warm: boolean }) => {
 		const build = liveBuild(options.dist);
-		if (build && build.id !== live?.id) live = { id: build.id, files: staticSite(build.staticDir, log) };
-	};
-	refreshLive();
-
-	// The live build's server code (the preview route), loaded on the first preview after each build.
-	let renderer: { id: string; handler: AstroHandler } | undefined;
-	const previewHandler = async (): Promise<AstroHandler | undefined> => {
-		const build = liveBuild(options.dist);
-		if (!build) return undefined;
-		if (renderer?.id !== build.id) {
-			const module = (await import(pathToFileURL(build.serverEntry).href)) as { handler: AstroHandler };
-			renderer = { id: build.id, handler: module.handler };
+		if (build && build.id !== live?.id) {
+			live = { id: build.id, files: staticSite(build.staticDir, log) };
+			// A full build's thread starts at once: loading a build's code in a new thread takes about a second,
+			// which the next publish's pages would wait for. The fast path's copy (the same code, under another
+			// name) waits for a render to ask: the full rebuild that follows would only replace it.
+			if (warm) renderers.for(build);
+			else renderers.retire();
 		}
-		return renderer.handler;
 	};
+	refreshLive({ warm: true });
 
 	// The one-entry fast path: when a single published entry changes and no build runs, its pages (one
 	// per locale, and its permalink page, which names it in every locale) are rendered at once (by the
-	// live build's own server code) into a linked copy of the live site and swapped in; the full
+	// live build's own server code, through its routes /internal/<locale>/entry/ and /internal/<locale>/permalink/,
+	// which only the render thread serves) into a linked copy of the live site and swapped in; the full
 	// rebuild follows for the lists, search and the sitemap.
-	const internalRenders = new Map<string, App.Locals>();
 	const renderInternal = async (route: "entry" | "permalink", entry: SiteEntry, locals: App.Locals): Promise<string> => {
-		const id = randomUUID();
-		internalRenders.set(id, locals);
-		try {
-			const response = await fetch(`${serviceUrl()}/internal/${entry.locale}/${route}/?id=${id}`);
-			if (!response.ok)
-				throw new Error(
-					`rendering the ${route} page of ${entry.locale}/${entry.slug} answered ${response.status}: ${(await response.text()).trim()}`,
-				);
-			return await response.text();
-		} finally {
-			internalRenders.delete(id);
-		}
+		const renderer = liveRenderer();
+		if (!renderer) throw new Error("the site has no live build");
+		const page = await renderer.render(
+			// The host this service's own requests had when the renders went through its HTTP server.
+			{ method: "GET", url: `/internal/${entry.locale}/${route}/`, headers: { host: new URL(serviceUrl()).host }, notFound: "Not found." },
+			locals,
+		);
+		const html = Buffer.from(page.body).toString("utf8");
+		if (page.status < 200 || page.status > 299)
+			throw new Error(`rendering the ${route} page of ${entry.locale}/${entry.slug} answered ${page.status}: ${html.trim()}`);
+		return html;
 	};
 	let patching = Promise.resolve();
 	let patchRequests = 0;
@@ -268,7 +268,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				// A full build that went live meanwhile already has the change, and more.
 				if (liveBuild(options.dist)?.id !== copy.from) return removeBuild(copy.dir);
 				promoteBuild(options.dist, copy.dir);
-				refreshLive();
+				refreshLive({ warm: false });
 				const seconds = ((performance.now() - started) / 1000).toFixed(1);
 				log(`the pages of ${entry} are live, written in ${seconds} s; the full rebuild follows.`);
 			} catch (error) {
@@ -282,7 +282,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 	const rebuilder = new Rebuilder({
 		build: async () => {
 			const outcome = await builder.build(options.dist);
-			if (outcome.ok) refreshLive();
+			if (outcome.ok) refreshLive({ warm: true });
 			return outcome;
 		},
 		...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
@@ -349,8 +349,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 			return sendText(response, 401, `${why} Open the preview again from the CMS.`);
 		}
 		const { target } = check;
-		const handler = await previewHandler();
-		if (!handler) return sendText(response, 503, "The site has not been built yet; try again in a few seconds.");
+		if (!liveBuild(options.dist)) return sendText(response, 503, "The site has not been built yet; try again in a few seconds.");
 		let entry: Awaited<ReturnType<typeof loadEntryPreview>>;
 		try {
 			entry = await loadEntryPreview(target, options.buildEnv);
@@ -361,7 +360,19 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		if (!entry) {
 			return sendText(response, 404, `This entry has no ${target.status} version in ${target.locale}. Save it in the CMS first.`);
 		}
-		return handler(request, response, () => sendText(response, 404, "No such preview."), { preview: { entry, status: target.status } });
+		// The renderer of the build live now (another may have gone live while the CMS answered).
+		const renderer = liveRenderer();
+		if (!renderer) return sendText(response, 503, "The site has not been built yet; try again in a few seconds.");
+		const page = await renderer.render(
+			{
+				method: request.method === "HEAD" ? "HEAD" : "GET",
+				url: request.url ?? "/",
+				headers: request.headers,
+				notFound: "No such preview.",
+			},
+			{ preview: { entry, status: target.status } },
+		);
+		response.writeHead(page.status, page.headers).end(page.body);
 	};
 
 	// Anyone who can reach the service can call /rebuild: the first refusal is logged, then a count a minute.
@@ -404,13 +415,6 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				if (request.method !== "GET" && request.method !== "HEAD") return sendJson(response, 405, { error: "Not here." });
 				setHeaders(response, previewHeaders);
 				if (path.startsWith("/preview/")) return await preview(url, request, response);
-				if (/^\/internal\/[a-z]{2}\/(?:entry|permalink)\/$/.test(path)) {
-					// Only this process's own requests: the id is one-time and unguessable.
-					const locals = internalRenders.get(url.searchParams.get("id") ?? "");
-					const handler = locals && (await previewHandler());
-					if (!locals || !handler) return sendText(response, 404, "Not found.");
-					return handler(request, response, () => sendText(response, 404, "No such route in the live build."), locals);
-				}
 				// The previews' images (a draft's are not in the live build), then their stylesheets and scripts.
 				if (path.startsWith(MEDIA_PREFIX) && servePreviewMedia(path, response)) return;
 				if (live) return live.files(request, response, () => sendJson(response, 404, { error: "Not found." }));
@@ -428,6 +432,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		// Nothing of a service that did not start may outlive it: the warm render process included.
 		serviceServer.close();
 		builder.stop();
+		await renderers.close();
 		await insights?.close();
 		throw error;
 	}
@@ -438,6 +443,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		rebuilder,
 		reports,
 		buildPids: () => builder.pids,
+		renderThreads: () => renderers.threads,
 		insights,
 		async close() {
 			await rebuilder.stop();
@@ -450,6 +456,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 			await insights?.close();
 			await patching;
 			builder.stop();
+			await renderers.close();
 			publicServer.closeAllConnections();
 			await Promise.all([publicClosed, new Promise((resolve) => serviceServer.close(resolve).closeAllConnections())]);
 		},
