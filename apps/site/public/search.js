@@ -220,6 +220,7 @@ function insightQuery(text) {
 		clearTimeout(timer);
 		const term = normaliseQuery(input.value);
 		const query = ++latest;
+		following = undefined;
 		remember(term);
 		if (term.length < 2) {
 			close();
