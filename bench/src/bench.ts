@@ -298,6 +298,7 @@ try {
 			totalMs: build.ms,
 			renderMs: build.renderMs,
 			indexMs: build.indexMs,
+			compressMs: build.compressMs,
 			pages: build.pages,
 			peakBytes: build.peakBytes,
 		},
@@ -317,6 +318,8 @@ try {
 		["CMS fetch, whole corpus", `${seconds(fetched.result.ms)} s, peak ${mb(fetched.peakBytes)} MB`],
 		["site build: render (fetch included)", `${seconds(build.renderMs)} s`],
 		["site build: Pagefind", `${seconds(build.indexMs)} s`],
+		["site build: compressed copies (Brotli and gzip)", `${seconds(build.compressMs)} s`],
+		// The rest of the total: the render process starting (Astro loaded) and stopping, the index process starting, the swap.
 		["site build: total", `${seconds(build.ms)} s, peak ${mb(build.peakBytes)} MB`],
 		["dist / index", `${mb(sizes.distBytes)} MB / ${mb(sizes.indexBytes)} MB`],
 		["entry page (HTML + CSS, gzipped)", `${sizes.entryPageGzipBytes} B`],

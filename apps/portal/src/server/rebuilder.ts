@@ -9,7 +9,7 @@ export interface RebuildOutcome {
 	/** Where the time went, for the log. */
 	detail?: string;
 	/** A successful build's figures. */
-	figures?: { pages: number; renderMs: number; indexMs: number };
+	figures?: { pages: number; renderMs: number; indexMs: number; compressMs: number };
 }
 
 export interface RebuildReport extends RebuildOutcome {
