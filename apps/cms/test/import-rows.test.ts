@@ -30,6 +30,18 @@ type Row = Record<string, unknown>;
  * publish always changes: the rows' ids and publication date, and who last updated it and when (the editor).
  */
 function rowsOf(documentId: string): { entries: Row[]; links: Row[] } {
+	const { entries, links } = storedRowsOf(documentId);
+	const strip = (row: Row, keys: string[]) => Object.fromEntries(Object.entries(row).filter(([key]) => !keys.includes(key)));
+	return {
+		entries: entries.map((row) =>
+			strip({ ...row, published: row.published_at !== null }, ["id", "published_at", "updated_at", "updated_by_id"]),
+		),
+		links: links.map((row) => strip(row, ["id", "faq_entry_id"])),
+	};
+}
+
+/** The entry's rows and its category links, every column as stored, by locale and state (the draft first). */
+function storedRowsOf(documentId: string): { entries: Row[]; links: Row[] } {
 	const db = new Database(`${cms.dataDir}/aide.db`, { readonly: true });
 	try {
 		const entries = db
@@ -41,13 +53,7 @@ function rowsOf(documentId: string): { entries: Row[]; links: Row[] } {
 				 join faq_entries e on e.id = l.faq_entry_id where e.document_id = ? order by e.locale, e.published_at is not null`,
 			)
 			.all(documentId) as Row[];
-		const strip = (row: Row, keys: string[]) => Object.fromEntries(Object.entries(row).filter(([key]) => !keys.includes(key)));
-		return {
-			entries: entries.map((row) =>
-				strip({ ...row, published: row.published_at !== null }, ["id", "published_at", "updated_at", "updated_by_id"]),
-			),
-			links: links.map((row) => strip(row, ["id", "faq_entry_id"])),
-		};
+		return { entries, links };
 	} finally {
 		db.close();
 	}
@@ -132,4 +138,75 @@ it("are what Strapi makes, read as any entry, and keep related entries through a
 	expect(await read("fr")).toMatchObject({ answer: "Oui, au repos et en transit, avec AES-256.", related: [{ anchor: null }] });
 	const back = await api(`locale=fr&filters[documentId][$eq]=${other.documentId}&populate[related][fields][0]=anchor`);
 	expect(back.body.data[0].related).toEqual([expect.objectContaining({ anchor: "chiffrement" })]);
+});
+
+it("are, column by column, the rows the document service writes for an entry created and published in the admin", async () => {
+	const question = { fr: "Où sont stockées mes données ?", en: "Where is my data stored?" };
+	const answer = { fr: "En France, chez notre hébergeur.", en: "In France, at our host." };
+	const files = (["fr", "en"] as const).map((locale) => {
+		const file = join(work, `hebergement.${locale}.md`);
+		const title = locale === "fr" ? "Hébergement" : "Hosting";
+		writeFileSync(file, ["---", `title: ${title}`, "---", "", `## ${question[locale]} {#stockage}`, "", answer[locale], ""].join("\n"));
+		return file;
+	});
+	expect(await runImport({ url: cms.url, token: cms.importToken() }, files, { publish: true })).toMatchObject({ errors: [] });
+	const found = await request(`${cms.url}/api/faq-entries?locale=fr&filters[anchor][$eq]=stockage&populate[category][fields][0]=slug`, {
+		token: cms.siteToken(),
+	});
+	const imported: string = found.body.data[0].documentId;
+	const category: string = found.body.data[0].category.documentId;
+
+	// The same entry, in the same category, created and published by an editor: only its slug and anchor differ.
+	const admin = await cms.adminToken();
+	const manager = `${cms.url}/content-manager/collection-types/${ENTRY_UID}`;
+	let created = "";
+	for (const locale of ["fr", "en"] as const) {
+		const data = {
+			question: question[locale],
+			answer: answer[locale],
+			slug: `stockage-editeur-${locale}`,
+			anchor: "stockage-editeur",
+			order: 1,
+			category: { connect: [{ documentId: category, locale }] },
+		};
+		const write = await request(created ? `${manager}/${created}?locale=${locale}` : `${manager}?locale=${locale}`, {
+			token: admin,
+			method: created ? "PUT" : "POST",
+			body: data,
+		});
+		expect(write.status, JSON.stringify(write.body)).toBeLessThan(300);
+		created = write.body.data.documentId;
+	}
+	for (const locale of ["fr", "en"]) expect((await publishEntry(cms.url, admin, created, locale)).status).toBe(200);
+
+	const ours = storedRowsOf(imported);
+	const theirs = storedRowsOf(created);
+	// Every column, but those that must differ: ids, the slug and anchor chosen above, the times (compared
+	// below), and the editor who wrote it (an import has none, as a document service call without a user).
+	const own = ["id", "document_id", "slug", "anchor", "created_at", "updated_at", "published_at"];
+	const who = ["created_by_id", "updated_by_id"];
+	const same = (row: Row) =>
+		Object.fromEntries(
+			Object.entries(row)
+				.filter(([column]) => !who.includes(column))
+				.map(([column, value]) => [column, own.includes(column) ? typeof value : value]),
+		);
+	expect(ours.entries.map(same)).toEqual(theirs.entries.map(same));
+	for (const row of ours.entries) expect(who.map((column) => row[column])).toEqual([null, null]);
+	// In each locale the draft, then its published version, with the draft's creation and last change.
+	const times = (rows: Row[]) =>
+		[0, 2].map((at) => {
+			const [draft, published] = [rows[at] ?? {}, rows[at + 1] ?? {}];
+			return [draft.published_at, published.created_at === draft.created_at, published.updated_at === draft.updated_at];
+		});
+	expect(times(ours.entries)).toEqual([
+		[null, true, true],
+		[null, true, true],
+	]);
+	expect(times(ours.entries)).toEqual(times(theirs.entries));
+	// The same category rows, at the draft's place in both versions: the editor's entry, made later, one place after.
+	const links = (rows: Row[], place: number) =>
+		rows.map((row) => ({ ...row, id: 0, faq_entry_id: 0, faq_entry_ord: Number(row.faq_entry_ord) - place }));
+	expect(ours.links).toHaveLength(4);
+	expect(links(ours.links, 1)).toEqual(links(theirs.links, 2));
 });
