@@ -12,7 +12,7 @@ import {
 import { defaultLocale } from "@aide/locales";
 import type { Core } from "@strapi/strapi";
 import { oneRebuildCall } from "../bootstrap/rebuild-calls";
-import { createNewEntry, type NewTranslation } from "./new-entry";
+import { NewEntries, type NewTranslation } from "./new-entry";
 import { type Documents, Slugs, StoredEntries, slugOf } from "./stored";
 
 class DryRunRollback extends Error {}
@@ -61,8 +61,9 @@ export async function applyImport(strapi: Core.Strapi, request: ImportRequest): 
 						.findMany({ where: { documentId: categoryId }, select: ["id", "locale"] });
 					for (const row of rows as Array<{ id: number; locale: string }>) categoryRows.set(row.locale, row.id);
 				}
-				page = { strapi, entries, stored, slugs, categoryId, categoryRows, publish: request.publish, changes };
+				page = { entries, stored, slugs, categoryId, categoryRows, publish: request.publish, changes, newEntries: new NewEntries(strapi) };
 				for (const entry of request.group.entries) await applyEntry(page, entry);
+				await writeNewEntries(page);
 				if (request.dryRun) throw new DryRunRollback();
 			});
 			// The rows new-entry.ts wrote sent no event: one for the page once it is committed, as Strapi sends its own.
@@ -131,7 +132,6 @@ function newSlugs(entries: readonly PlannedEntry[], stored: StoredEntries): Map<
 
 /** One page being applied: where it writes, what it found, what it did. */
 interface PageWrite {
-	strapi: Core.Strapi;
 	entries: Documents;
 	stored: StoredEntries;
 	slugs: Slugs;
@@ -140,39 +140,50 @@ interface PageWrite {
 	categoryRows: Map<string, number>;
 	publish: boolean;
 	changes: ImportChange[];
+	/** The page's new entries, checked and waiting to be written together. */
+	newEntries: NewEntries;
 	/** A published row written without the document service, which sends no event of its own for it. */
 	published?: { documentId: string; locale: string; publishedAt: unknown };
 }
 
-/** Writes an entry the CMS does not hold in any locale, all its translations at once, without the document service. */
-async function applyNewEntry(page: PageWrite, entry: PlannedEntry): Promise<void> {
-	const { stored, slugs, categoryId, publish, changes } = page;
+/** Checks an entry the CMS does not hold in any locale, all its translations; it is written with the page's other new entries. */
+async function addNewEntry(page: PageWrite, entry: PlannedEntry): Promise<void> {
+	const { slugs, publish, changes } = page;
 	const translations: NewTranslation[] = [];
 	for (const [locale, { question, answer, keywords }] of Object.entries(entry.locales)) {
 		const categoryRow = page.categoryRows.get(locale) ?? null;
 		translations.push({ locale, question, answer, keywords, slug: await slugs.claim(question, locale), categoryRow });
 	}
-	const rows = await createNewEntry(
-		page.strapi,
-		{ anchor: entry.anchor, order: entry.order, translations, publish },
-		(translation, write) => naming(`Entry "${entry.anchor}" (${translation.locale}, ${entry.locales[translation.locale]?.source})`, write),
+	await page.newEntries.add({ anchor: entry.anchor, order: entry.order, translations, publish }, (translation, check) =>
+		naming(`Entry "${entry.anchor}" (${translation.locale}, ${entry.locales[translation.locale]?.source})`, check),
 	);
-	for (const row of rows) {
-		if (row.publishedAt === null) stored.add({ ...row, anchor: entry.anchor, category: categoryId ? { documentId: categoryId } : null });
-		else page.published ??= { documentId: row.documentId, locale: row.locale, publishedAt: row.publishedAt };
-	}
 	for (const { locale } of translations) {
 		changes.push({ kind: "entry", anchor: entry.anchor, locale, action: "created" });
 		if (publish) changes.push({ kind: "entry", anchor: entry.anchor, locale, action: "published" });
 	}
 }
 
+/** Writes the new entries checked so far, all at once (new-entry.ts), and records their drafts as stored. */
+async function writeNewEntries(page: PageWrite): Promise<void> {
+	const { stored, categoryId } = page;
+	if (page.newEntries.isEmpty()) return;
+	const written = await naming(`Writing the page's new entries (${page.newEntries.anchorsText()})`, () => page.newEntries.write());
+	for (const row of written.flat()) {
+		if (row.publishedAt === null) stored.add({ ...row, category: categoryId ? { documentId: categoryId } : null });
+		else page.published ??= { documentId: row.documentId, locale: row.locale, publishedAt: row.publishedAt };
+	}
+}
+
 async function applyEntry(page: PageWrite, entry: PlannedEntry): Promise<void> {
 	const { entries, stored, slugs, categoryId, publish, changes } = page;
+	// An entry of the same anchor before it, not written yet, is its document: it must be stored to be found.
+	if (page.newEntries.has(entry.anchor)) await writeNewEntries(page);
 	let documentId = documentOf(entry, stored);
 	const locales = Object.entries(entry.locales);
-	// A document the CMS does not hold yet, in locales the category has: written as rows (new-entry.ts).
-	if (!documentId && locales.every(([locale]) => categoryId === null || page.categoryRows.has(locale))) return applyNewEntry(page, entry);
+	// A document the CMS does not hold yet, in locales the category has: written as rows with the page's other new ones (new-entry.ts).
+	if (!documentId && locales.every(([locale]) => categoryId === null || page.categoryRows.has(locale))) return addNewEntry(page, entry);
+	// The document service's writes follow the new entries before them, as in the page.
+	await writeNewEntries(page);
 	const category = categoryId ? { set: [categoryId] } : { set: [] };
 	const toPublish: Array<{ locale: string; what: string }> = [];
 
