@@ -72,7 +72,8 @@ describe("UI strings", () => {
 		]);
 		expect(t("fr", "entry.updated", { date: "3 janvier 2026" })).toBe("Mis à jour le 3 janvier 2026");
 		// More sets than the memo keeps: it starts again, and the texts stay right.
-		for (let count = 0; count < 6_000; count++) expect(t("en", "category.count", { count })).toBe(`${count} question${count === 1 ? "" : "s"}`);
+		for (let count = 0; count < 6_000; count++)
+			expect(t("en", "category.count", { count })).toBe(`${count} question${count === 1 ? "" : "s"}`);
 		expect(t("en", "category.count", { count: 1 })).toBe("1 question");
 		expect(t("en", "category.count")).toBe(t("en", "category.count"));
 	});
@@ -81,8 +82,10 @@ describe("UI strings", () => {
 		expect(formatDate("fr", "2026-11-27T10:00:00.000Z")).toBe("27 novembre 2026");
 		expect(formatDate("en", "2026-11-27T10:00:00.000Z")).toBe("November 27, 2026");
 		expect(formatDate("fr", "2026-01-03T10:00:00.000Z")).toBe("3 janvier 2026");
-		// Asked again (written once per date): the same text, and each date its own.
-		expect(formatDate("fr", "2026-11-27T10:00:00.000Z")).toBe("27 novembre 2026");
+		// Asked again (written once per day): the same text for another time that day, and each day its own.
+		expect(formatDate("fr", "2026-11-27T10:42:17.123Z")).toBe("27 novembre 2026");
+		expect(formatDate("fr", "2026-11-28T10:00:00.000Z")).toBe("28 novembre 2026");
 		expect(formatDate("en", "2026-01-03T10:00:00.000Z")).toBe("January 3, 2026");
+		expect(() => formatDate("en", "not a date")).toThrow(RangeError);
 	});
 });

@@ -72,23 +72,26 @@ export function t(locale: string, key: string, options?: TOptions): string {
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-/** Dates already written, by locale and timestamp: answers updated the same day share one (kept to LOOKED_MAX, as the strings). */
+/**
+ * Dates already written, by locale and day (the formatter's time zone is the process's, as Date's local
+ * fields): every answer's timestamp differs, but answers updated the same day share one text.
+ */
 const datesWritten = new Map<string, string>();
 
 /** A date as a reader of `locale` writes it ("27 novembre 2026"). Formatters are made once per locale: making one costs more than rendering a page. */
 export function formatDate(locale: string, date: string | Date): string {
-	const cacheKey = typeof date === "string" ? `${locale}\n${date}` : undefined;
-	const cached = cacheKey === undefined ? undefined : datesWritten.get(cacheKey);
+	const when = new Date(date);
+	const cacheKey = `${locale}\n${when.getFullYear()}-${when.getMonth()}-${when.getDate()}`;
+	const cached = datesWritten.get(cacheKey);
 	if (cached !== undefined) return cached;
 	let format = dateFormats.get(locale);
 	if (!format) {
 		format = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
 		dateFormats.set(locale, format);
 	}
-	const text = format.format(new Date(date));
-	if (cacheKey !== undefined) {
-		if (datesWritten.size >= LOOKED_MAX) datesWritten.clear();
-		datesWritten.set(cacheKey, text);
-	}
+	// An invalid date throws here, before anything is kept.
+	const text = format.format(when);
+	if (datesWritten.size >= LOOKED_MAX) datesWritten.clear();
+	datesWritten.set(cacheKey, text);
 	return text;
 }
