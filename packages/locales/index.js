@@ -12,6 +12,24 @@ import data from "./locales.json" with { type: "json" };
  * @returns {"ltr" | "rtl"}
  */
 export function textDirection(code) {
+	// Asked several times by every page of the site (its <html dir>, each language link's): an Intl.Locale
+	// per call cost more than the rest of the page's head.
+	let direction = directions.get(code);
+	if (direction === undefined) {
+		direction = directionOf(code);
+		directions.set(code, direction);
+	}
+	return direction;
+}
+
+/** @type {Map<string, "ltr" | "rtl">} */
+const directions = new Map();
+
+/**
+ * @param {string} code
+ * @returns {"ltr" | "rtl"}
+ */
+function directionOf(code) {
 	let locale;
 	try {
 		locale = new Intl.Locale(code);

@@ -61,9 +61,31 @@ describe("UI strings", () => {
 		expect(t("en", "entry.untranslated", { language: "Français" })).toBe("This answer is not available in Français yet.");
 	});
 
+	it("give each set of options its own text, however many pages asked before (strings are looked up once per set)", () => {
+		const counts = [1, 2, 1, 7, 2];
+		expect(counts.map((count) => t("fr", "category.count", { count }))).toEqual([
+			"1 question",
+			"2 questions",
+			"1 question",
+			"7 questions",
+			"2 questions",
+		]);
+		expect(t("fr", "entry.updated", { date: "3 janvier 2026" })).toBe("Mis à jour le 3 janvier 2026");
+		// More sets than the memo keeps: it starts again, and the texts stay right.
+		for (let count = 0; count < 6_000; count++)
+			expect(t("en", "category.count", { count })).toBe(`${count} question${count === 1 ? "" : "s"}`);
+		expect(t("en", "category.count", { count: 1 })).toBe("1 question");
+		expect(t("en", "category.count")).toBe(t("en", "category.count"));
+	});
+
 	it("writes dates as each locale's readers do", () => {
 		expect(formatDate("fr", "2026-11-27T10:00:00.000Z")).toBe("27 novembre 2026");
 		expect(formatDate("en", "2026-11-27T10:00:00.000Z")).toBe("November 27, 2026");
 		expect(formatDate("fr", "2026-01-03T10:00:00.000Z")).toBe("3 janvier 2026");
+		// Asked again (written once per day): the same text for another time that day, and each day its own.
+		expect(formatDate("fr", "2026-11-27T10:42:17.123Z")).toBe("27 novembre 2026");
+		expect(formatDate("fr", "2026-11-28T10:00:00.000Z")).toBe("28 novembre 2026");
+		expect(formatDate("en", "2026-01-03T10:00:00.000Z")).toBe("January 3, 2026");
+		expect(() => formatDate("en", "not a date")).toThrow(RangeError);
 	});
 });

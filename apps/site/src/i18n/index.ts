@@ -36,31 +36,62 @@ const instances = new Map<string, i18n>(
 	}),
 );
 
-const plain = new Map<string, string>();
+const looked = new Map<string, string>();
+/**
+ * How many strings with options are kept (the plain ones are a few dozen). Most repeat on every page ("this
+ * answer is not in English yet", a date, a count), but some are one page's own (a question in the
+ * feedback e-mail's subject): past this many, the memo starts again rather than holding 20,000 of those.
+ */
+const LOOKED_MAX = 5_000;
+
+/** The memo's key for a lookup whose options are all plain values (with an object among them, no key: not memoised). */
+function lookupKey(locale: string, key: string, options: TOptions | undefined): string | undefined {
+	if (!options) return `${locale}\n${key}`;
+	const values = Object.values(options);
+	if (!values.every((value) => typeof value === "string" || typeof value === "number" || typeof value === "boolean")) return undefined;
+	return `${locale}\n${key}\n${JSON.stringify(options)}`;
+}
 
 /**
- * The UI string `key` in `locale`, with interpolation and plurals. A string without options is looked
- * up once: every page asks for the same thirty, and at 20,000 pages i18next's lookups cost a second.
+ * The UI string `key` in `locale`, with interpolation and plurals. Each string is looked up once per
+ * set of options: every page asks for the same forty, and at 20,000 pages i18next's lookups and
+ * interpolations cost seconds.
  */
 export function t(locale: string, key: string, options?: TOptions): string {
-	const cacheKey = options ? undefined : `${locale}\n${key}`;
-	const cached = cacheKey === undefined ? undefined : plain.get(cacheKey);
+	const cacheKey = lookupKey(locale, key, options);
+	const cached = cacheKey === undefined ? undefined : looked.get(cacheKey);
 	if (cached !== undefined) return cached;
 	const instance = instances.get(locale);
 	if (!instance) throw new Error(`No UI strings for the locale "${locale}".`);
 	const text = instance.t(key, { ...options }) as string;
-	if (cacheKey !== undefined) plain.set(cacheKey, text);
+	if (cacheKey !== undefined) {
+		if (looked.size >= LOOKED_MAX) looked.clear();
+		looked.set(cacheKey, text);
+	}
 	return text;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Dates already written, by locale and day (the formatter's time zone is the process's, as Date's local
+ * fields): every answer's timestamp differs, but answers updated the same day share one text.
+ */
+const datesWritten = new Map<string, string>();
 
 /** A date as a reader of `locale` writes it ("27 novembre 2026"). Formatters are made once per locale: making one costs more than rendering a page. */
 export function formatDate(locale: string, date: string | Date): string {
+	const when = new Date(date);
+	const cacheKey = `${locale}\n${when.getFullYear()}-${when.getMonth()}-${when.getDate()}`;
+	const cached = datesWritten.get(cacheKey);
+	if (cached !== undefined) return cached;
 	let format = dateFormats.get(locale);
 	if (!format) {
 		format = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
 		dateFormats.set(locale, format);
 	}
-	return format.format(new Date(date));
+	// An invalid date throws here, before anything is kept.
+	const text = format.format(when);
+	if (datesWritten.size >= LOOKED_MAX) datesWritten.clear();
+	datesWritten.set(cacheKey, text);
+	return text;
 }

@@ -41,9 +41,18 @@ export function excerpt(text: string, max = DESCRIPTION_MAX_LENGTH): string {
 	return `${words.replace(/[\s,;:.!?\u00a0«“(-]+$/, "")}…`;
 }
 
+type Described = Pick<SiteEntry, "summary" | "html" | "question">;
+/** Descriptions already made, by entry: an answer's page and its permalink page both describe it. */
+const descriptions = new WeakMap<Described, string>();
+
 /** An entry's meta description: its summary as the editors wrote it, else the start of its answer, else its question. */
-export function entryDescription(entry: Pick<SiteEntry, "summary" | "html" | "question">): string {
+export function entryDescription(entry: Described): string {
 	const summary = entry.summary?.trim();
 	if (summary) return summary;
-	return excerpt(textOfHtml(entry.html)) || entry.question;
+	let described = descriptions.get(entry);
+	if (described === undefined) {
+		described = excerpt(textOfHtml(entry.html)) || entry.question;
+		descriptions.set(entry, described);
+	}
+	return described;
 }

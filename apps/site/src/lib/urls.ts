@@ -14,6 +14,8 @@ export const chooserUrl = "/";
 export const languageName = (code: string) => locales.find((locale) => locale.code === code)?.name ?? code;
 
 const displayNames = new Map<string, Intl.DisplayNames>();
+/** Names already looked up, by page locale and language: every page of a locale asks for the same few. */
+const namesIn = new Map<string, string>();
 
 /**
  * The name of the language `code` as a page in `pageLocale` writes it in running text: "anglais" on a
@@ -21,18 +23,34 @@ const displayNames = new Map<string, Intl.DisplayNames>();
  * use {@link languageName} instead: there a reader looks for their own language's own name.
  */
 export function languageNameIn(code: string, pageLocale: string): string {
-	let names = displayNames.get(pageLocale);
-	if (!names) {
-		names = new Intl.DisplayNames([pageLocale], { type: "language", fallback: "none" });
-		displayNames.set(pageLocale, names);
+	const key = `${pageLocale}\n${code}`;
+	let name = namesIn.get(key);
+	if (name === undefined) {
+		let names = displayNames.get(pageLocale);
+		if (!names) {
+			names = new Intl.DisplayNames([pageLocale], { type: "language", fallback: "none" });
+			displayNames.set(pageLocale, names);
+		}
+		name = names.of(code) ?? languageName(code);
+		namesIn.set(key, name);
 	}
-	return names.of(code) ?? languageName(code);
+	return name;
 }
 
-/** The Open Graph form of a locale (`fr_FR`, `en_US`): language and likeliest region, as Intl.Locale guesses them. */
+const ogLocales = new Map<string, string>();
+
+/**
+ * The Open Graph form of a locale (`fr_FR`, `en_US`): language and likeliest region, as Intl.Locale guesses them.
+ * Worked out once per locale: every page asks, and Intl.Locale's maximize() costs more than the rest of its meta.
+ */
 export function ogLocale(code: string): string {
-	const { language, region } = new Intl.Locale(code).maximize();
-	return region ? `${language}_${region}` : language;
+	let tag = ogLocales.get(code);
+	if (tag === undefined) {
+		const { language, region } = new Intl.Locale(code).maximize();
+		tag = region ? `${language}_${region}` : language;
+		ogLocales.set(code, tag);
+	}
+	return tag;
 }
 
 /**
