@@ -5,20 +5,23 @@
 // Pagefind is given each page's text with French typography made plain (index-typography.ts), so
 // that `essai` finds `d’essai`; the files themselves are not changed. Reading each page here and
 // handing it over costs more than Pagefind's own addDirectory: `npm run bench -- --entries 1000`
-// indexed in 3.7 s, against 2.2 s. Once indexed, the site's text files get their precompressed
-// copies (precompress.ts).
+// indexed in 3.7 s, against 2.2 s. While Pagefind indexes, the site's text files get their
+// precompressed copies (precompress.ts); the index's own files once it is written.
 import { readdirSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, sep } from "node:path";
 import * as pagefind from "pagefind";
 import { removeBuild } from "./builds.ts";
 import { plainTypography } from "./index-typography.ts";
-import { precompressSite } from "./precompress.ts";
+import { compressibleFiles, precompressFiles } from "./precompress.ts";
 
 /** Thrown when Pagefind cannot index the site; the build then fails and the previous site stays. */
 export class IndexError extends Error {
 	override name = "IndexError";
 }
+
+/** Where Pagefind writes its index, in the site. */
+const INDEX_FOLDER = "pagefind";
 
 /** Pages read and handed to Pagefind at once: enough to keep its process busy while the next are read. */
 const PAGES_IN_FLIGHT = 16;
@@ -30,7 +33,7 @@ export function pageUrl(name: string): string {
 
 /** Indexes `siteDir` and returns how many pages went in. */
 export async function indexSite(siteDir: string): Promise<number> {
-	const outputPath = join(siteDir, "pagefind");
+	const outputPath = join(siteDir, INDEX_FOLDER);
 	rmSync(outputPath, { recursive: true, force: true });
 	try {
 		const { index, errors } = await pagefind.createIndex({});
@@ -54,19 +57,31 @@ export async function indexSite(siteDir: string): Promise<number> {
 	}
 }
 
+/** Whether `name` (relative to the site) is in Pagefind's output folder. */
+const inIndexFolder = (name: string) => name === INDEX_FOLDER || name.startsWith(`${INDEX_FOLDER}${sep}`);
+
 /**
- * Indexes a rendered build (see build-site.ts) for search, then writes the compressed copies of its
- * text files (the index's own included); removes the build when either fails.
+ * Indexes a rendered build (see build-site.ts) for search and writes the compressed copies of its text
+ * files; removes the build when either fails. The site's own files are compressed while Pagefind
+ * indexes them (zlib works in libuv's threads, and Pagefind leaves part of the two cores idle), the
+ * index's files once Pagefind has written them. `compressMs` runs from the first copy to the last.
  */
 export async function indexBuild(buildDir: string): Promise<{ pages: number; indexMs: number; compressMs: number }> {
+	const siteDir = join(buildDir, "client");
+	const compressStarted = performance.now();
+	const compressing = precompressFiles(compressibleFiles(siteDir, (name) => !inIndexFolder(name)));
+	// Awaited below, after the index: a failure meanwhile must not count as unhandled.
+	compressing.catch(() => undefined);
 	try {
 		const started = performance.now();
-		const siteDir = join(buildDir, "client");
 		const pages = await indexSite(siteDir);
 		const indexMs = performance.now() - started;
-		const { compressMs } = await precompressSite(siteDir);
-		return { pages, indexMs, compressMs };
+		await compressing;
+		await precompressFiles(compressibleFiles(join(siteDir, INDEX_FOLDER)));
+		return { pages, indexMs, compressMs: performance.now() - compressStarted };
 	} catch (error) {
+		// Nothing may still write into the build once it is removed.
+		await compressing.catch(() => undefined);
 		removeBuild(buildDir);
 		throw error;
 	}

@@ -79,10 +79,16 @@ export async function precompressFiles(files: readonly string[]): Promise<number
 	return written;
 }
 
+/** The compressible files of `siteDir` whose names (relative to it) pass `keep`. */
+export function compressibleFiles(siteDir: string, keep: (name: string) => boolean = () => true): string[] {
+	return readdirSync(siteDir, { recursive: true, encoding: "utf8" })
+		.filter((name) => COMPRESSIBLE.test(name) && keep(name))
+		.map((name) => join(siteDir, name));
+}
+
 /** Compresses every compressible file of the built site `siteDir`; says how many got copies, and how long it took. */
 export async function precompressSite(siteDir: string): Promise<{ files: number; compressMs: number }> {
 	const started = performance.now();
-	const names = readdirSync(siteDir, { recursive: true, encoding: "utf8" }).filter((name) => COMPRESSIBLE.test(name));
-	const files = await precompressFiles(names.map((name) => join(siteDir, name)));
+	const files = await precompressFiles(compressibleFiles(siteDir));
 	return { files, compressMs: performance.now() - started };
 }

@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { brotliDecompressSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { writeSyntheticSnapshot } from "@aide/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildHeapMb, removeSite, SiteBuilder } from "../src/index.ts";
@@ -46,6 +46,9 @@ describe("SiteBuilder", () => {
 			expect(first.detail).toMatch(/, compressed in \d+\.\d s$/);
 			const page = readFileSync(join(dist, "en", "faq", "en-question-3", "index.html"));
 			expect(brotliDecompressSync(readFileSync(join(dist, "en", "faq", "en-question-3", "index.html.br")))).toEqual(page);
+			// Pagefind's own files too, compressed once Pagefind has written them (the pages meanwhile).
+			const loader = readFileSync(join(dist, "pagefind", "pagefind.js"));
+			expect(gunzipSync(readFileSync(join(dist, "pagefind", "pagefind.js.gz")))).toEqual(loader);
 			expect(builder.pids).toEqual([renderPid]);
 			const firstBuild = realpathSync(dist);
 			writeSyntheticSnapshot(growing, 7);
