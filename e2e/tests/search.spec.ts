@@ -98,6 +98,26 @@ test("the category filter narrows the results", async ({ page }) => {
 	expect(await violations(page)).toEqual([]);
 });
 
+test("the count says how many answers match, and scrolling the panel shows them all, a few at a time", async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 700 });
+	await page.goto(`${base()}/fr/`);
+	await search(page, "votre");
+	const status = page.locator(".search-status");
+	await expect(status).toHaveText(/^\d+ résultats pour « votre »/);
+	const count = Number((await status.textContent())?.match(/^\d+/)?.[0]);
+	// More than the box fetches at once (five), so that the rest must come as the reader scrolls.
+	expect(count).toBeGreaterThan(5);
+	const results = page.locator(".search-results > li");
+	expect(await results.count()).toBeLessThan(count);
+	await expect(async () => {
+		await results.last().scrollIntoViewIfNeeded();
+		expect(await results.count()).toBe(count);
+	}).toPass({ timeout: 10_000 });
+	const hrefs = await page.locator(".search-results a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+	expect(new Set(hrefs).size).toBe(count);
+	expect(await violations(page)).toEqual([]);
+});
+
 for (const [locale, term] of [
 	["fr", "données"],
 	["en", "terminal"],

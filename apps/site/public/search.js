@@ -2,6 +2,10 @@
 // matching question (a link to its anchor) with its excerpt, the matched words marked, in a panel
 // over the page (in the page itself on the search page). When the page's language finds nothing,
 // the other languages' indexes are searched and shown, labelled. `?q=` in the address opens it.
+// Nothing is fetched before it is needed (issue 18): Pagefind's script when the box gets the focus,
+// its index and WebAssembly at the first keystroke, each result's text (a Pagefind fragment) only
+// when the result comes on screen, a few at a time, the category filter's choices when the panel
+// first shows the filter, another language's index only when the page's own finds nothing.
 // When the build wrote an insights endpoint into the box (`data-insights`), settled searches and the
 // results opened from them are reported there (issue 17), unless the browser asks not to be tracked.
 
@@ -40,6 +44,7 @@ function insightQuery(text) {
 	const panel = root.querySelector(".search-panel");
 	const status = root.querySelector(".search-status");
 	const list = root.querySelector(".search-results");
+	const end = root.querySelector(".search-end");
 	const fallback = root.querySelector(".search-fallback");
 	const strings = JSON.parse(root.dataset.strings ?? "{}");
 	const others = JSON.parse(root.dataset.otherLanguages ?? "[]");
@@ -78,6 +83,27 @@ function insightQuery(text) {
 	const load = async () => {
 		pagefind ??= await import(`${bundlePath}pagefind.js`);
 		return pagefind;
+	};
+	// Pagefind loads its index's metadata and WebAssembly on its first search; asked at the first
+	// keystroke, it does so while the reader types on and the box waits for the pause.
+	const warm = () => void load().then((module) => module.init());
+
+	/**
+	 * The category filter's choices, fetched once (again after a failure): the page holds only "all
+	 * categories", so that no page carries the list. A reader who reaches for the filter first gets them then.
+	 */
+	let categoriesLoaded;
+	const loadCategories = () => {
+		categoriesLoaded ??= fetch(root.dataset.categories)
+			.then((response) => {
+				if (!response.ok) throw new Error(`${response.status} for ${response.url}`);
+				return response.json();
+			})
+			.then((names) => category.append(...names.map((name) => new Option(name, name))))
+			.catch(() => {
+				categoriesLoaded = undefined;
+			});
+		return categoriesLoaded;
 	};
 
 	/** Pagefind picks an instance's index from <html lang> when it is created. */
@@ -135,6 +161,39 @@ function insightQuery(text) {
 		return li;
 	}
 
+	/**
+	 * Results whose text (a Pagefind fragment each) is fetched at a time: about what the panel shows at
+	 * once; the next ones when the reader scrolls to the end of the list.
+	 */
+	const BATCH = 5;
+	/** Shows the next results of the search on screen; undefined when there are no more, or while they are fetched. */
+	let following;
+	/** True when the end of the list is on screen: in the panel over the page, or in the window on the search page. */
+	const atEnd = () => !panel.hidden && end.getBoundingClientRect().top <= (inPage ? innerHeight : panel.getBoundingClientRect().bottom);
+	// Over the page, the panel is what scrolls; on the search page, the page.
+	const observer = new IntersectionObserver(
+		(entries) => {
+			if (entries.some((entry) => entry.isIntersecting)) void following?.();
+		},
+		{ root: inPage ? null : panel },
+	);
+	observer.observe(end);
+	/** After the first `count` of `results` are on screen: the next ones when the reader reaches the end of the list. */
+	function follow(results, count, query) {
+		following =
+			count >= results.length
+				? undefined
+				: async () => {
+						following = undefined;
+						const data = await Promise.all(results.slice(count, count + BATCH).map((result) => result.data()));
+						if (query !== latest) return;
+						list.append(...data.flatMap(hits).map((hit) => item(hit, document.documentElement.lang)));
+						follow(results, count + data.length, query);
+					};
+		// The observer speaks when the end comes on screen, not while it stays there (a list shorter than the panel).
+		if (atEnd()) void following?.();
+	}
+
 	const message = (count, term) =>
 		(count === 0 ? strings.zero : count === 1 ? strings.one : strings.many)
 			.replace("[COUNT]", String(count))
@@ -161,6 +220,7 @@ function insightQuery(text) {
 		clearTimeout(timer);
 		const term = normaliseQuery(input.value);
 		const query = ++latest;
+		following = undefined;
 		remember(term);
 		if (term.length < 2) {
 			close();
@@ -169,14 +229,17 @@ function insightQuery(text) {
 		const module = await load();
 		const filters = category.value ? { category: category.value } : {};
 		const search = await module.search(term, { filters });
-		const results = await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
+		const results = await Promise.all(search.results.slice(0, BATCH).map((result) => result.data()));
 		if (query !== latest) return;
 		const found = results.flatMap(hits);
 		list.replaceChildren(...found.map((hit) => item(hit, document.documentElement.lang)));
-		status.textContent = message(found.length, term);
+		status.textContent = message(search.results.length, term);
 		// What the list shows now: lets tests (and styles) tell a finished search from a pending one.
 		list.dataset.for = `${term}|${category.value}`;
 		open();
+		follow(search.results, results.length, query);
+		// The panel shows the filter now: its choices come after the results.
+		void loadCategories();
 		if (report) {
 			// Settled when the reader types nothing more for 1.5 s, or closes the panel, or leaves.
 			shown = insightQuery(term);
@@ -214,7 +277,9 @@ function insightQuery(text) {
 	for (const note of document.querySelectorAll("[data-search-needs-js]")) note.hidden = true;
 	input.addEventListener("input", schedule);
 	category.addEventListener("change", run);
+	for (const reach of ["pointerenter", "pointerdown", "focus"]) category.addEventListener(reach, () => void loadCategories());
 	input.addEventListener("focus", () => void load(), { once: true });
+	input.addEventListener("input", warm, { once: true });
 	// Enter searches at once; without JavaScript the same form opens the search page.
 	form.addEventListener("submit", (event) => {
 		event.preventDefault();

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { loadSiteContent, writeSnapshot } from "@aide/cms-loader";
 import { runImport } from "@aide/faq-import";
 import { removeSite } from "@aide/site-build";
@@ -78,6 +78,7 @@ interface Category {
 	documentId: string;
 	slug: string;
 	name: string;
+	order: number;
 }
 const content = () =>
 	JSON.parse(readFileSync(snapshot, "utf8")) as { locales: Record<string, { entries: Entry[]; categories: Category[] }> };
@@ -233,6 +234,24 @@ describe("entry pages", () => {
 	});
 });
 
+describe("the search box's category filter", () => {
+	it("is not in the pages: each locale's categories are one JSON file, in the editors' order, that the box names", () => {
+		for (const [locale, { categories }] of Object.entries(content().locales)) {
+			const url = `/${locale}/search-categories.json`;
+			const names = [...categories].sort((a, b) => a.order - b.order).map((category) => category.name);
+			expect(names.length, locale).toBeGreaterThan(1);
+			expect(JSON.parse(readFileSync(join(out, url), "utf8")), url).toEqual(names);
+			for (const file of files().filter((name) => name.startsWith(`${locale}/`))) {
+				const html = readFileSync(join(out, file), "utf8");
+				if (!html.includes("<search ")) continue;
+				expect(html, file).toContain(`data-categories="${url}"`);
+				// "All categories" only: the rest comes from the file when the panel shows the filter.
+				expect(html.match(/<option\b/g), file).toHaveLength(1);
+			}
+		}
+	});
+});
+
 describe("the search index", () => {
 	it("has one index per language, built from the entry pages only", () => {
 		const entry = JSON.parse(readFileSync(join(out, "pagefind", "pagefind-entry.json"), "utf8")) as {
@@ -244,6 +263,34 @@ describe("the search index", () => {
 		expect(Object.keys(entry.languages).sort()).toEqual(["en", "fr"]);
 		expect(entry.languages.fr?.page_count).toBe(answers("fr"));
 		expect(entry.languages.en?.page_count).toBe(answers("en"));
+	});
+
+	it("holds an answer's question, keywords and answer, and none of the page around them", () => {
+		// Each fragment file is gzip of "pagefind_dcd" and the page's JSON.
+		const fragments = readdirSync(join(out, "pagefind", "fragment")).map(
+			(name) =>
+				JSON.parse(
+					gunzipSync(readFileSync(join(out, "pagefind", "fragment", name)))
+						.subarray(12)
+						.toString("utf8"),
+				) as {
+					url: string;
+					content: string;
+				},
+		);
+		const password = fragments.find((fragment) => fragment.url === "/en/faq/how-do-i-change-my-password/");
+		expect(password?.content).toMatch(/^How do I change my password\? .*passphrase/);
+		const chrome = [
+			"Skip to content",
+			"Breadcrumb",
+			"Home",
+			"All categories",
+			"Category",
+			"Updated on",
+			"Copy link",
+			"Was this answer helpful",
+		];
+		for (const fragment of fragments) for (const text of chrome) expect(fragment.content, `${fragment.url}: ${text}`).not.toContain(text);
 	});
 });
 

@@ -21,3 +21,10 @@ export const searchSegment = (locale: string) => checkedSearchSegment(locale, t(
 /** The search page of `locale`, with the reader's query when there is one (a link support staff can send). */
 export const searchUrl = (locale: string, query?: string) =>
 	`/${locale}/${searchSegment(locale)}/${query ? `?q=${encodeURIComponent(query)}` : ""}`;
+
+/**
+ * The choices of the search box's category filter in `locale`, as one small JSON file (the categories'
+ * names in the editors' order, pages/[lang]/search-categories.json.ts) that /search.js fetches when the
+ * panel first shows the filter, rather than a list every page carries.
+ */
+export const searchCategoriesUrl = (locale: string) => `/${locale}/search-categories.json`;
