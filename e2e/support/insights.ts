@@ -32,15 +32,25 @@ export async function entryDocumentId(cmsUrl: string, locale: string, question: 
 /** Today as the aggregates' day (UTC, YYYY-MM-DD). */
 export const today = () => new Date().toISOString().slice(0, 10);
 
-/**
- * A query no demo answer matches, different on every run: letters only (digit runs are dropped as
- * personal). The random word starts with "zq": for a word it does not know, Pagefind 1.6 searches
- * ever shorter beginnings of it (down to one letter), so a random word could find answers (a CI run
- * read « 1 résultat pour « remboursement vipcso » »: "vi", as in "visible"). No word of the demo
- * content begins with "z".
- */
+/** A query for insights recorded directly (no search runs): letters only (digit runs are dropped as personal). */
 export function unansweredQuery(words: string): string {
+	return `${words} ${randomLetters(6)}`;
+}
+
+/**
+ * A query the site's search cannot find anything for, different on every run: one word of letters
+ * starting with "zq". Pagefind 1.6 (pagefind_web/src/search.rs) drops a typed word that matches no
+ * indexed word, and for a word it does not know it falls back to the longest indexed word the typed
+ * one begins with. So "remboursement zqvhwl" was a search for "remboursement" alone, which any short
+ * indexed word that "rembours" begins with could answer (a CI run read « 1 résultat » for it). Every
+ * word of the query must be unknown down to its first letter: no demo or test content has the word
+ * "z" or a word starting with "zq".
+ */
+export function unsearchableQuery(): string {
+	return `zq${randomLetters(8)}`;
+}
+
+function randomLetters(length: number): string {
 	const letters = "abcdefghijklmnopqrstuvwxyz";
-	const suffix = Array.from({ length: 4 }, () => letters[Math.floor(Math.random() * letters.length)]).join("");
-	return `${words} zq${suffix}`;
+	return Array.from({ length }, () => letters[Math.floor(Math.random() * letters.length)]).join("");
 }
