@@ -3,7 +3,8 @@
 // over the page (in the page itself on the search page). When the page's language finds nothing,
 // the other languages' indexes are searched and shown, labelled. `?q=` in the address opens it.
 // Nothing is fetched before it is needed (issue 18): Pagefind's script when the box gets the focus,
-// its index and WebAssembly at the first keystroke, each result's text (a Pagefind fragment) only
+// its index and WebAssembly at the first keystroke, the index's chunks for the words typed while the
+// box waits for the reader's pause, each result's text (a Pagefind fragment) only
 // when the result comes on screen, a few at a time, the category filter's choices when the panel
 // first shows the filter, another language's index only when the page's own finds nothing.
 // When the build wrote an insights endpoint into the box (`data-insights`), settled searches and the
@@ -207,6 +208,9 @@ function insightQuery(text) {
 		settle();
 	};
 
+	/** The category filter as Pagefind takes it. */
+	const filtersNow = () => (category.value ? { category: category.value } : {});
+
 	/** On the search page, the address carries the query, so that it can be copied and sent. */
 	function remember(term) {
 		if (!inPage) return;
@@ -227,8 +231,7 @@ function insightQuery(text) {
 			return;
 		}
 		const module = await load();
-		const filters = category.value ? { category: category.value } : {};
-		const search = await module.search(term, { filters });
+		const search = await module.search(term, { filters: filtersNow() });
 		const results = await Promise.all(search.results.slice(0, BATCH).map((result) => result.data()));
 		if (query !== latest) return;
 		const found = results.flatMap(hits);
@@ -266,6 +269,13 @@ function insightQuery(text) {
 	const schedule = () => {
 		clearTimeout(timer);
 		timer = setTimeout(run, 150);
+		// As Pagefind's own UI does: the index chunks of what is typed load during the pause, not after it.
+		const term = normaliseQuery(input.value);
+		// A failure here shows, if it lasts, when the search itself runs.
+		if (term.length >= 2)
+			load()
+				.then((module) => module.preload(term, { filters: filtersNow() }))
+				.catch(() => {});
 		// A keystroke: what was shown did not settle.
 		clearTimeout(settling);
 		pending = undefined;
