@@ -26,7 +26,7 @@ import ora from "ora";
 import { generatePages } from "./generate.ts";
 import { COMPARISONS, compareHugo, ensureHugo } from "./hugo.ts";
 import { comparisonTable, hugoComparison } from "./hugo-comparison.ts";
-import { folderSize, gzipSize, megabytes, peakMemory, seconds } from "./measure.ts";
+import { folderSize, gzipSize, type MemoryTrend, megabytes, memoryTrend, peakMemory, seconds } from "./measure.ts";
 import { FIRST_SAMPLE, publishRepeatedly } from "./publish-memory.ts";
 import { PAGE_SIZE, readLoad } from "./read-load.ts";
 import { measureSearch } from "./search.ts";
@@ -61,6 +61,10 @@ const jsonFile = resolve(process.env.INIT_CWD ?? process.cwd(), values.json ?? `
 const work = mkdtempSync(join(tmpdir(), "aide-bench-"));
 const dist = join(work, "dist");
 const { NODE_ENV: _env, ...env } = process.env;
+
+/** The CMS's memory over the import, as the bench prints it. */
+const importMemory = (trend: MemoryTrend) =>
+	`the CMS's RSS ${megabytes(trend.startBytes)} MB before, peak ${megabytes(trend.firstHalfPeakBytes)} MB in the first half, ${megabytes(trend.secondHalfPeakBytes)} MB in the second (${trend.ratio.toFixed(2)} times)`;
 
 /** Runs `fn` under a spinner that says what is happening and how it ended. */
 async function step<T>(text: string, fn: (spinner: ReturnType<typeof ora>) => Promise<T>, done: (result: T) => string): Promise<T> {
@@ -145,16 +149,19 @@ try {
 		"importing into the CMS",
 		async (spinner) => {
 			const started = performance.now();
+			// "Memory flat" (issue 18): the CMS's memory in the import's second half against its first.
+			const memory = memoryTrend(() => (running.pid ? [running.pid] : []));
 			const summary = await runImport({ url: running.url, token: running.importToken() }, generated.files, {
 				publish: true,
 				log: (line) => {
 					spinner.text = `importing into the CMS: ${line.slice(0, 100)}`;
 				},
 			});
+			const cmsMemory = memory.stop();
 			if (summary.errors.length > 0) throw new Error(summary.errors.join("\n"));
-			return { ms: performance.now() - started, created: summary.created };
+			return { ms: performance.now() - started, created: summary.created, cmsMemory };
 		},
-		(result) => `imported ${result.created} entries and categories, published`,
+		(result) => `imported ${result.created} entries and categories, published; ${importMemory(result.cmsMemory)}`,
 	);
 
 	await step(
@@ -292,7 +299,7 @@ try {
 		machine: { cores: cpus().length, memoryBytes: totalmem() },
 		command: `npm run bench -- --entries ${perLocale}${hugoVersion ? " --compare hugo" : ""}`,
 		entries: { perLocale, french: generated.entriesPerLocale, english: generated.translated, categories: generated.categories },
-		load: { ms: load.ms },
+		load: { ms: load.ms, cmsMemory: load.cmsMemory },
 		fetch: { ms: fetched.result.ms, peakBytes: fetched.peakBytes },
 		build: {
 			totalMs: build.ms,
@@ -315,6 +322,7 @@ try {
 	const rows: Array<[string, string]> = [
 		["entries (fr / en)", `${generated.entriesPerLocale} / ${generated.translated}`],
 		["import into the CMS", `${seconds(load.ms)} s`],
+		["import: the CMS's memory", importMemory(load.cmsMemory)],
 		["CMS fetch, whole corpus", `${seconds(fetched.result.ms)} s, peak ${mb(fetched.peakBytes)} MB`],
 		["site build: render (fetch included)", `${seconds(build.renderMs)} s`],
 		["site build: Pagefind", `${seconds(build.indexMs)} s`],

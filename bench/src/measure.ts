@@ -1,5 +1,5 @@
-// Measuring helpers: peak memory of a process tree (read from /proc, so that child processes such
-// as Pagefind's binary count too), folder sizes, and a page's gzipped weight.
+// Measuring helpers: peak memory of a process tree and how it moves over a step (read from /proc, so
+// that child processes such as Pagefind's binary count too), folder sizes, and a page's gzipped weight.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -49,6 +49,47 @@ export function peakMemory(roots: () => number[], everyMs = 100): { stop(): numb
 			clearInterval(timer);
 			sample();
 			return peak;
+		},
+	};
+}
+
+export interface MemoryTrend {
+	/** Summed RSS when sampling started. */
+	startBytes: number;
+	/** The highest sample in the first and in the second half of the time sampled. */
+	firstHalfPeakBytes: number;
+	secondHalfPeakBytes: number;
+	/** secondHalfPeakBytes / firstHalfPeakBytes: about 1 when memory stays flat, above when it grows with the work done. */
+	ratio: number;
+}
+
+/**
+ * Samples the summed RSS of the trees of `roots()` every `everyMs` until stopped, and says whether it
+ * grew: the peak of the second half of the time against the first's.
+ */
+export function memoryTrend(roots: () => number[], everyMs = 250): { stop(): MemoryTrend } {
+	const samples: Array<{ at: number; bytes: number }> = [];
+	const sample = () => {
+		const pids = new Set(roots().flatMap(treeOf));
+		samples.push({ at: performance.now(), bytes: [...pids].reduce((total, pid) => total + rssOf(pid), 0) });
+	};
+	sample();
+	const timer = setInterval(sample, everyMs);
+	return {
+		stop() {
+			clearInterval(timer);
+			sample();
+			const [first] = samples as [{ at: number; bytes: number }];
+			const middle = (first.at + (samples.at(-1)?.at ?? first.at)) / 2;
+			const peak = (half: typeof samples) => Math.max(0, ...half.map(({ bytes }) => bytes));
+			const firstHalfPeakBytes = peak(samples.filter(({ at }) => at <= middle));
+			const secondHalfPeakBytes = peak(samples.filter(({ at }) => at > middle));
+			return {
+				startBytes: first.bytes,
+				firstHalfPeakBytes,
+				secondHalfPeakBytes,
+				ratio: firstHalfPeakBytes > 0 ? secondHalfPeakBytes / firstHalfPeakBytes : 0,
+			};
 		},
 	};
 }
