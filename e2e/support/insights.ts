@@ -39,15 +39,15 @@ export function unansweredQuery(words: string): string {
 
 /**
  * A query the site's search cannot find anything for, different on every run: one word of letters
- * starting with "zq". Pagefind 1.6 (pagefind_web/src/search.rs) drops a typed word that matches no
+ * starting with "wq". Pagefind 1.6 (pagefind_web/src/search.rs) drops a typed word that matches no
  * indexed word, and for a word it does not know it falls back to the longest indexed word the typed
- * one begins with. So "remboursement zqvhwl" was a search for "remboursement" alone, which any short
- * indexed word that "rembours" begins with could answer (a CI run read « 1 résultat » for it). Every
- * word of the query must be unknown down to its first letter: no demo or test content has the word
- * "z" or a word starting with "zq".
+ * one begins with. So a random word finds the pages of any one-letter word it starts with: the
+ * answer hostile.spec.ts publishes holds the XSS corpus's `import y from 'z'`, and CI runs read
+ * « 1 résultat » for "zq…" (and for "remboursement" followed by a random word). No demo or test
+ * content has the word "w" or a word starting with "wq"; keep it so.
  */
 export function unsearchableQuery(): string {
-	return `zq${randomLetters(8)}`;
+	return `wq${randomLetters(8)}`;
 }
 
 function randomLetters(length: number): string {
