@@ -4,9 +4,9 @@
 // the other languages' indexes are searched and shown, labelled. `?q=` in the address opens it.
 // Nothing is fetched before it is needed (issue 18): Pagefind's script when the box gets the focus,
 // its index and WebAssembly at the first keystroke, the index's chunks for the words typed while the
-// box waits for the reader's pause, each result's text (a Pagefind fragment) only
-// when the result comes on screen, a few at a time, the category filter's choices when the panel
-// first shows the filter, another language's index only when the page's own finds nothing.
+// box waits for the reader's pause, each result's text (a Pagefind fragment) only when the result
+// comes on screen, a few at a time, the category filter's choices when the panel first shows the
+// filter, another language's index only when the page's own finds nothing.
 // When the build wrote an insights endpoint into the box (`data-insights`), settled searches and the
 // results opened from them are reported there (issue 17), unless the browser asks not to be tracked.
 
@@ -87,7 +87,11 @@ function insightQuery(text) {
 	};
 	// Pagefind loads its index's metadata and WebAssembly on its first search; asked at the first
 	// keystroke, it does so while the reader types on and the box waits for the pause.
-	const warm = () => void load().then((module) => module.init());
+	// A failure to load shows, if it lasts, when the search itself runs.
+	const warm = () =>
+		load()
+			.then((module) => module.init())
+			.catch(() => {});
 
 	/**
 	 * The category filter's choices, fetched once (again after a failure): the page holds only "all
@@ -271,7 +275,6 @@ function insightQuery(text) {
 		timer = setTimeout(run, 150);
 		// As Pagefind's own UI does: the index chunks of what is typed load during the pause, not after it.
 		const term = normaliseQuery(input.value);
-		// A failure here shows, if it lasts, when the search itself runs.
 		if (term.length >= 2)
 			load()
 				.then((module) => module.preload(term, { filters: filtersNow() }))
