@@ -32,15 +32,17 @@ function treeOf(root: number): number[] {
 	return tree;
 }
 
-/** Samples the summed RSS of the trees of `roots()` every `everyMs` until stopped; returns the peak in bytes. */
-export function peakMemory(roots: () => number[], everyMs = 100): { stop(): number } {
-	let peak = 0;
+interface Sample {
+	at: number;
+	bytes: number;
+}
+
+/** Samples the summed RSS of the trees of `roots()` every `everyMs`, from now until stopped. */
+function sampleMemory(roots: () => number[], everyMs: number): { stop(): [Sample, ...Sample[]] } {
+	const samples: Sample[] = [];
 	const sample = () => {
 		const pids = new Set(roots().flatMap(treeOf));
-		peak = Math.max(
-			peak,
-			[...pids].reduce((total, pid) => total + rssOf(pid), 0),
-		);
+		samples.push({ at: performance.now(), bytes: [...pids].reduce((total, pid) => total + rssOf(pid), 0) });
 	};
 	sample();
 	const timer = setInterval(sample, everyMs);
@@ -48,9 +50,17 @@ export function peakMemory(roots: () => number[], everyMs = 100): { stop(): numb
 		stop() {
 			clearInterval(timer);
 			sample();
-			return peak;
+			return samples as [Sample, ...Sample[]];
 		},
 	};
+}
+
+const peakOf = (samples: Sample[]) => samples.reduce((peak, { bytes }) => Math.max(peak, bytes), 0);
+
+/** Samples the summed RSS of the trees of `roots()` every `everyMs` until stopped; returns the peak in bytes. */
+export function peakMemory(roots: () => number[], everyMs = 100): { stop(): number } {
+	const sampling = sampleMemory(roots, everyMs);
+	return { stop: () => peakOf(sampling.stop()) };
 }
 
 export interface MemoryTrend {
@@ -68,22 +78,14 @@ export interface MemoryTrend {
  * grew: the peak of the second half of the time against the first's.
  */
 export function memoryTrend(roots: () => number[], everyMs = 250): { stop(): MemoryTrend } {
-	const samples: Array<{ at: number; bytes: number }> = [];
-	const sample = () => {
-		const pids = new Set(roots().flatMap(treeOf));
-		samples.push({ at: performance.now(), bytes: [...pids].reduce((total, pid) => total + rssOf(pid), 0) });
-	};
-	sample();
-	const timer = setInterval(sample, everyMs);
+	const sampling = sampleMemory(roots, everyMs);
 	return {
 		stop() {
-			clearInterval(timer);
-			sample();
-			const [first] = samples as [{ at: number; bytes: number }];
-			const middle = (first.at + (samples.at(-1)?.at ?? first.at)) / 2;
-			const peak = (half: typeof samples) => Math.max(0, ...half.map(({ bytes }) => bytes));
-			const firstHalfPeakBytes = peak(samples.filter(({ at }) => at <= middle));
-			const secondHalfPeakBytes = peak(samples.filter(({ at }) => at > middle));
+			const samples = sampling.stop();
+			const [first] = samples;
+			const middle = (first.at + (samples.at(-1) ?? first).at) / 2;
+			const firstHalfPeakBytes = peakOf(samples.filter(({ at }) => at <= middle));
+			const secondHalfPeakBytes = peakOf(samples.filter(({ at }) => at > middle));
 			return {
 				startBytes: first.bytes,
 				firstHalfPeakBytes,
