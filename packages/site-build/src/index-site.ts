@@ -7,7 +7,7 @@
 // handing it over costs more than Pagefind's own addDirectory: `npm run bench -- --entries 1000`
 // indexed in 3.7 s, against 2.2 s. While Pagefind indexes, the site's text files get their
 // precompressed copies (precompress.ts); the index's own files once it is written.
-import { readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, sep } from "node:path";
 import * as pagefind from "pagefind";
@@ -21,7 +21,24 @@ export class IndexError extends Error {
 }
 
 /** Where Pagefind writes its index, in the site. */
-const INDEX_FOLDER = "pagefind";
+export const INDEX_FOLDER = "pagefind";
+
+/** The small index of the pages the one-entry fast path replaced since the full build (index-delta.ts), in the site. */
+export const DELTA_FOLDER = "pagefind-delta";
+/** What the search box reads first, in {@link DELTA_FOLDER}. */
+export const DELTA_FILE = "delta.json";
+
+/** delta.json: the languages of the small index, and the main index's ids of the pages it replaces. */
+export interface SearchDelta {
+	languages: string[];
+	hide: string[];
+}
+
+/** Writes the empty delta.json of a full build: nothing to merge, nothing stale. */
+function writeEmptyDelta(siteDir: string): void {
+	mkdirSync(join(siteDir, DELTA_FOLDER), { recursive: true });
+	writeFileSync(join(siteDir, DELTA_FOLDER, DELTA_FILE), JSON.stringify({ languages: [], hide: [] } satisfies SearchDelta));
+}
 
 /** Pages read and handed to Pagefind at once: enough to keep its process busy while the next are read. */
 const PAGES_IN_FLIGHT = 16;
@@ -76,6 +93,8 @@ export async function indexBuild(buildDir: string): Promise<{ pages: number; ind
 		const started = performance.now();
 		const pages = await indexSite(siteDir);
 		const indexMs = performance.now() - started;
+		// No page of this build is stale in its index (see index-delta.ts).
+		writeEmptyDelta(siteDir);
 		await compressing;
 		await precompressFiles(compressibleFiles(join(siteDir, INDEX_FOLDER)));
 		return { pages, indexMs, compressMs: performance.now() - compressStarted };

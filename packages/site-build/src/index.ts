@@ -14,7 +14,8 @@ export {
 	removeSite,
 	replaceFile,
 } from "./builds.ts";
-export { IndexError, indexSite, pageUrl } from "./index-site.ts";
+export { idsOf, indexDelta } from "./index-delta.ts";
+export { DELTA_FILE, DELTA_FOLDER, IndexError, indexSite, pageUrl, type SearchDelta } from "./index-site.ts";
 export { NON_BREAKING_SPACES, plainTypography, TYPOGRAPHIC_APOSTROPHES } from "./index-typography.ts";
 export { type BuildManifest, type EntryPage, MANIFEST_FILE, MEDIA_FILE_NAME, pageFile, readBuildManifest } from "./manifest.ts";
 export { copyBuildMedia, linkMedia, MEDIA_DIR } from "./media.ts";

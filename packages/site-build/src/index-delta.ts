@@ -1,0 +1,118 @@
+// Search for the answers the one-entry fast path changed, before the full rebuild re-indexes 20,000
+// pages: a small Pagefind index of the pages it replaced since the last full build, written into the
+// build at /pagefind-delta/, which the search box merges into the main one (Pagefind's mergeIndex).
+// The main index still holds those pages as they were: /pagefind-delta/delta.json names them by their
+// Pagefind id (the hash of their fragment in the main index), and the box drops them from the results.
+// It also names the languages the small index has, since Pagefind merges its largest language into a
+// page of a language it lacks. A full build writes an empty delta.json, so the box always finds one.
+//
+// Each fast path works in a linked copy of the live build (builds.ts): the pages earlier fast paths
+// replaced since the full build are carried in the build folder's search-delta.json, and re-indexed
+// with the new ones, so the small index always holds every page the main one has stale.
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { gunzip } from "node:zlib";
+import * as pagefind from "pagefind";
+import { z } from "zod";
+import { DELTA_FILE, DELTA_FOLDER, INDEX_FOLDER, IndexError, pageUrl, type SearchDelta } from "./index-site.ts";
+import { plainTypography } from "./index-typography.ts";
+import { compressibleFiles, precompressFiles } from "./precompress.ts";
+
+/** What the build folder keeps of the fast paths since the full build (not served). */
+const RECORD_FILE = "search-delta.json";
+
+const recordSchema = z.object({
+	/** The replaced pages, by their file name in the site (`en/faq/x/index.html`). */
+	pages: z.array(z.string()),
+	/** Each page's id in the main index, by its URL; null for a page the main index does not have. */
+	mainIds: z.record(z.string(), z.string().nullable()),
+});
+type DeltaRecord = z.infer<typeof recordSchema>;
+
+const unzip = promisify(gunzip);
+/** What Pagefind puts before the JSON of each file it compresses. */
+const PAGEFIND_PREFIX = "pagefind_dcd";
+
+/** The fragments of a Pagefind index folder, by id: a file holds one page, or a group of them by id. */
+async function* fragments(indexDir: string): AsyncGenerator<{ id: string; url: string }> {
+	const folder = join(indexDir, "fragment");
+	if (!existsSync(folder)) return;
+	for (const name of readdirSync(folder)) {
+		if (!name.endsWith(".pf_fragment")) continue;
+		const text = (await unzip(await readFile(join(folder, name)))).toString("utf8");
+		const data = JSON.parse(text.startsWith(PAGEFIND_PREFIX) ? text.slice(PAGEFIND_PREFIX.length) : text) as Record<string, unknown>;
+		if (typeof data.url === "string") yield { id: name.slice(0, -".pf_fragment".length), url: data.url };
+		else
+			for (const [id, fragment] of Object.entries(data))
+				if (fragment && typeof (fragment as { url?: unknown }).url === "string") yield { id, url: (fragment as { url: string }).url };
+	}
+}
+
+/** The ids the index in `indexDir` gives the pages at `urls`, read until all are found; null for one it lacks. */
+export async function idsOf(indexDir: string, urls: readonly string[]): Promise<Record<string, string | null>> {
+	const found: Record<string, string | null> = Object.fromEntries(urls.map((url) => [url, null]));
+	let left = urls.length;
+	if (left === 0) return found;
+	for await (const { id, url } of fragments(indexDir)) {
+		if (found[url] === null) {
+			found[url] = id;
+			if (--left === 0) break;
+		}
+	}
+	return found;
+}
+
+function readRecord(buildDir: string): DeltaRecord {
+	const file = join(buildDir, RECORD_FILE);
+	if (!existsSync(file)) return { pages: [], mainIds: {} };
+	const read = recordSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+	if (!read.success) throw new IndexError(`${file} is not what the fast path writes: ${z.prettifyError(read.error)}`);
+	return read.data;
+}
+
+/**
+ * Indexes, in the build folder `buildDir` (a linked copy of the live build), the pages `replaced`
+ * (names in its site, such as `en/faq/x/index.html`) with those replaced since the full build, into
+ * its /pagefind-delta/, and writes delta.json. Returns delta.json's content.
+ */
+export async function indexDelta(buildDir: string, replaced: readonly string[]): Promise<SearchDelta> {
+	const siteDir = join(buildDir, "client");
+	const record = readRecord(buildDir);
+	const pages = [...new Set([...record.pages, ...replaced])];
+	const urls = pages.map(pageUrl);
+	// The main index is the full build's, hard-linked into every copy: each page's id there is read once.
+	const unknown = urls.filter((url) => !(url in record.mainIds));
+	const mainIds = { ...record.mainIds, ...(await idsOf(join(siteDir, INDEX_FOLDER), unknown)) };
+
+	const outputPath = join(siteDir, DELTA_FOLDER);
+	// Files linked to the live build's: removed, never written into.
+	rmSync(outputPath, { recursive: true, force: true });
+	try {
+		const { index, errors } = await pagefind.createIndex({});
+		if (!index || errors.length > 0) throw new IndexError(`Pagefind could not start: ${errors.join("; ")}`);
+		for (const name of pages) {
+			const content = plainTypography(await readFile(join(siteDir, name), "utf8"));
+			const added = await index.addHTMLFile({ url: pageUrl(name), content });
+			if (added.errors.length > 0) throw new IndexError(`Pagefind could not index ${join(siteDir, name)}: ${added.errors.join("; ")}`);
+		}
+		const written = await index.writeFiles({ outputPath });
+		if (written.errors.length > 0) throw new IndexError(`Pagefind could not write the small index: ${written.errors.join("; ")}`);
+	} finally {
+		await pagefind.close();
+	}
+	const entry = JSON.parse(readFileSync(join(outputPath, "pagefind-entry.json"), "utf8")) as { languages: Record<string, unknown> };
+	// A page whose text did not change has the same id in both indexes: the box shows it once.
+	const deltaIds = new Set(Object.values(await idsOf(outputPath, urls)));
+	const delta: SearchDelta = {
+		languages: Object.keys(entry.languages).sort(),
+		hide: Object.values(mainIds).filter((id): id is string => id !== null && !deltaIds.has(id)),
+	};
+	writeFileSync(join(outputPath, DELTA_FILE), JSON.stringify(delta));
+	await precompressFiles(compressibleFiles(outputPath));
+	const recordFile = join(buildDir, RECORD_FILE);
+	rmSync(recordFile, { force: true });
+	writeFileSync(recordFile, JSON.stringify({ pages, mainIds } satisfies DeltaRecord));
+	return delta;
+}
