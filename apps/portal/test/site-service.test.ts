@@ -1,6 +1,7 @@
 // The site service of `npm start` against a real CMS whose webhook points at it: rebuilds on publish,
 // refuses calls without the secret, absorbs webhook storms, previews drafts from links the CMS makes,
-// and keeps the last good site when a build fails (bad content, or the CMS stopping mid-build).
+// and keeps the last good site when a build fails (bad content, or the CMS stopping mid-build). Search
+// runs in Chromium, with the site's own search box.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +9,8 @@ import { quoteTitle } from "@aide/cms-client";
 import { SETTINGS_UID } from "@aide/cms-contract";
 import { liveBuild, MANIFEST_FILE, removeSite } from "@aide/site-build";
 import { WEBHOOK_SECRET_HEADER } from "@aide/site-link";
-import { createEntryDraft, freePort, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
+import { chromiumLaunchOptions, createEntryDraft, freePort, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
+import { type Browser, chromium } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SiteService } from "../src/server/site-service.ts";
 import { buildEnvOf, sleep, startBuiltSiteService, until as untilLogged } from "./support/site-service.ts";
@@ -18,6 +20,7 @@ const logs: string[] = [];
 let cms: RunningCms;
 let service: SiteService;
 let secrets: { webhook: string; preview: string };
+let browser: Browser;
 
 const until = (check: () => Promise<boolean>, what: string, timeoutMs?: number) => untilLogged(check, what, logs, timeoutMs);
 const page = async (path: string) => (await fetch(`${service.publicUrl}${path}`)).text();
@@ -37,7 +40,28 @@ async function englishEntry(): Promise<{ documentId: string; question: string; s
 	return body.data[0];
 }
 
+/** The English category of entry `documentId`. */
+async function entryCategory(documentId: string): Promise<{ slug: string }> {
+	const { body } = await request(`${cms.url}/api/faq-entries/${documentId}?locale=en&populate=category`, { token: cms.siteToken() });
+	return body.data.category;
+}
+
+/** The answers (their pages' paths) that the search box of the English home lists for `term`, in Chromium. */
+async function searchHrefs(term: string): Promise<string[]> {
+	const tab = await browser.newPage();
+	try {
+		await tab.goto(`${service.publicUrl}/en/`);
+		await tab.getByRole("searchbox").fill(term);
+		await tab.locator(`.search-results[data-for="${term}|"]`).waitFor({ state: "attached" });
+		const hrefs = await tab.locator(".search-results a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+		return hrefs.map((href) => new URL(href, service.publicUrl).pathname);
+	} finally {
+		await tab.close();
+	}
+}
+
 beforeAll(async () => {
+	browser = await chromium.launch(chromiumLaunchOptions);
 	const servicePort = await freePort();
 	// keepData: the last test stops the CMS, and the build still reads the token from its data folder.
 	cms = await startCms({ demo: true, keepData: true, env: { AIDE_SITE_SERVICE_URL: `http://127.0.0.1:${servicePort}` } });
@@ -56,6 +80,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	await browser?.close();
 	await service?.close();
 	await cms?.stop();
 	removeSite(join(work, "dist"));
@@ -155,6 +180,9 @@ describe("publishing and previewing", () => {
 		expect(await page(`/en/faq/${entry.slug}/`)).not.toContain(marker);
 
 		// Publishing one entry writes its pages (its permalink page too) at once; the full rebuild (held here, to see both) follows.
+		const categoryPath = `/en/category/${(await entryCategory(entry.documentId)).slug}/`;
+		const foundBefore = await searchHrefs("password");
+		expect(foundBefore).toContain(`/en/faq/${entry.slug}/`);
 		service.rebuilder.pause();
 		const published = await publishEntry(cms.url, admin, entry.documentId, "en");
 		expect(published.status).toBe(200);
@@ -174,13 +202,27 @@ describe("publishing and previewing", () => {
 		expect(patched).toContain('data-endpoint="/aide/events"');
 		const permalink = await page(PERMALINK);
 		expect(permalink).toContain(`>${question}</a>`);
-		expect(await page("/en/faq/")).not.toContain(marker);
+		// The lists that show the answer went live with it: the full FAQ page and its category page hold its text.
+		const lists = ["/en/", "/en/faq/", categoryPath, "/fr/", "/fr/faq/"];
+		const patchedLists = await Promise.all(lists.map(page));
+		expect(patchedLists[1]).toContain(marker);
+		expect(patchedLists[2]).toContain(marker);
+		// And search finds its new text, once, from the small index of the changed pages (none before the full rebuild).
+		expect(await searchHrefs(marker.split(" ").at(-1) as string)).toEqual([`/en/faq/${entry.slug}/`]);
+		const word = "password";
+		const found = await searchHrefs(word);
+		expect(found.filter((href) => href === `/en/faq/${entry.slug}/`)).toHaveLength(1);
+		// The same answers (ranked by each index on its own, so perhaps not in the same order).
+		expect(found.toSorted()).toEqual(foundBefore.toSorted());
 		service.rebuilder.resume();
 		await service.rebuilder.idle();
-		// The build writes the very page the fast path wrote, and the lists too.
+		// The build writes the very pages the fast path wrote: the answer's, its permalink page and the lists.
 		expect(await page(`/en/faq/${entry.slug}/`)).toBe(patched);
 		expect(await page(PERMALINK)).toBe(permalink);
-		expect(await page("/en/faq/")).toContain(marker);
+		expect(await Promise.all(lists.map(page))).toEqual(patchedLists);
+		// Its index has the answer's new text: the small one is empty again.
+		expect(JSON.parse(await page("/pagefind-delta/delta.json"))).toEqual({ languages: [], hide: [] });
+		expect(await searchHrefs(marker.split(" ").at(-1) as string)).toEqual([`/en/faq/${entry.slug}/`]);
 		// The next preview starts the new build's thread, the only one.
 		const again = await fetch(link);
 		expect(again.status).toBe(200);

@@ -7,6 +7,9 @@
 // box waits for the reader's pause, each result's text (a Pagefind fragment) only when the result
 // comes on screen, a few at a time, the category filter's choices when the panel first shows the
 // filter, another language's index only when the page's own finds nothing.
+// Answers published since the last full build are found too, in their new text only: Pagefind's
+// script comes with the list of them (/pagefind-delta/delta.json, a few bytes), and their small
+// index is merged into the main one.
 // When the build wrote an insights endpoint into the box (`data-insights`), settled searches and the
 // results opened from them are reported there (issue 17), unless the browser asks not to be tracked.
 
@@ -81,8 +84,43 @@ function insightQuery(text) {
 		report?.({ type: "search", ...search });
 	};
 
-	const load = async () => {
-		pagefind ??= await import(`${bundlePath}pagefind.js`);
+	/**
+	 * The answers published since the site's last full build (packages/site-build's index-delta.ts): a
+	 * small index to merge into the main one, in the languages it has, and the main index's ids of the
+	 * pages it replaces, which are stale. A full build's has none of either.
+	 */
+	const deltaPath = "/pagefind-delta/";
+	let delta;
+	let stale = new Set();
+	const loadDelta = () => {
+		delta ??= fetch(`${deltaPath}delta.json`)
+			.then((response) => (response.ok ? response.json() : {}))
+			.catch(() => ({}))
+			.then(({ languages, hide }) => {
+				stale = new Set(Array.isArray(hide) ? hide : []);
+				return new Set(Array.isArray(languages) ? languages : []);
+			});
+		return delta;
+	};
+	/** An instance of Pagefind (the module, or one made for another language) with the small index of `lang` merged in, if it has one. */
+	const withDelta = async (instance, lang) => {
+		if ((await loadDelta()).has(lang)) await instance.mergeIndex(deltaPath, { language: lang });
+		return instance;
+	};
+	/** Search results without the stale pages, each once (a page the small index has unchanged is in both). */
+	const current = (results) => {
+		const seen = new Set();
+		return results.filter((result) => !stale.has(result.id) && !seen.has(result.id) && seen.add(result.id));
+	};
+
+	const load = () => {
+		pagefind ??= Promise.all([import(`${bundlePath}pagefind.js`), loadDelta()])
+			.then(([module]) => withDelta(module, document.documentElement.lang))
+			.catch((error) => {
+				// Tried again at the next search.
+				pagefind = undefined;
+				throw error;
+			});
 		return pagefind;
 	};
 	// Pagefind loads its index's metadata and WebAssembly on its first search; asked at the first
@@ -118,11 +156,13 @@ function insightQuery(text) {
 			const html = document.documentElement;
 			const own = html.getAttribute("lang");
 			html.setAttribute("lang", code);
+			let instance;
 			try {
-				instances.set(code, module.createInstance({ basePath: bundlePath }));
+				instance = module.createInstance({ basePath: bundlePath });
 			} finally {
 				html.setAttribute("lang", own);
 			}
+			instances.set(code, withDelta(instance, code));
 		}
 		return instances.get(code);
 	}
@@ -236,21 +276,22 @@ function insightQuery(text) {
 		}
 		const module = await load();
 		const search = await module.search(term, { filters: filtersNow() });
-		const results = await Promise.all(search.results.slice(0, BATCH).map((result) => result.data()));
+		const matches = current(search.results);
+		const results = await Promise.all(matches.slice(0, BATCH).map((result) => result.data()));
 		if (query !== latest) return;
 		const found = results.flatMap(hits);
 		list.replaceChildren(...found.map((hit) => item(hit, document.documentElement.lang)));
-		status.textContent = message(search.results.length, term);
+		status.textContent = message(matches.length, term);
 		// What the list shows now: lets tests (and styles) tell a finished search from a pending one.
 		list.dataset.for = `${term}|${category.value}`;
 		open();
-		follow(search.results, results.length, query);
+		follow(matches, results.length, query);
 		// The panel shows the filter now: its choices come after the results.
 		void loadCategories();
 		if (report) {
 			// Settled when the reader types nothing more for 1.5 s, or closes the panel, or leaves.
 			shown = insightQuery(term);
-			pending = shown === undefined ? undefined : { query: shown, results: search.results.length };
+			pending = shown === undefined ? undefined : { query: shown, results: matches.length };
 			clearTimeout(settling);
 			settling = setTimeout(settle, 1500);
 		}
@@ -259,7 +300,11 @@ function insightQuery(text) {
 		if (found.length > 0) return;
 		for (const { code, label, dir } of others) {
 			const other = await (await instanceFor(code)).search(term);
-			const data = await Promise.all(other.results.slice(0, 5).map((result) => result.data()));
+			const data = await Promise.all(
+				current(other.results)
+					.slice(0, 5)
+					.map((result) => result.data()),
+			);
 			if (query !== latest || data.length === 0) continue;
 			const title = document.createElement("h2");
 			title.textContent = label;
@@ -291,7 +336,7 @@ function insightQuery(text) {
 	input.addEventListener("input", schedule);
 	category.addEventListener("change", run);
 	for (const reach of ["pointerenter", "pointerdown", "focus"]) category.addEventListener(reach, () => void loadCategories());
-	input.addEventListener("focus", () => void load(), { once: true });
+	input.addEventListener("focus", () => void load().catch(() => {}), { once: true });
 	input.addEventListener("input", warm, { once: true });
 	// Enter searches at once; without JavaScript the same form opens the search page.
 	form.addEventListener("submit", (event) => {

@@ -6,5 +6,7 @@ declare namespace App {
 		entryPage?: { entry: import("@aide/cms-loader").SiteEntry };
 		/** Set by the site service for the route that renders one answer's permalink page (src/pages/internal/[locale]/permalink.astro). */
 		permalinkPage?: { versions: readonly import("@aide/cms-loader").SiteEntry[] };
+		/** Set by the site service for the list pages it renders when one published entry changes (src/pages/internal/[locale]/lists.json.ts): its versions. */
+		changedEntry?: { versions: readonly import("@aide/cms-loader").SiteEntry[] };
 	}
 }

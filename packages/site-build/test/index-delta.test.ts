@@ -25,7 +25,12 @@ const readDelta = () => JSON.parse(readFileSync(join(site, DELTA_FOLDER, DELTA_F
 function texts(folder: string): Record<string, string> {
 	const dir = join(folder, "fragment");
 	const records = readdirSync(dir).map(
-		(name) => JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString("utf8").replace(/^pagefind_dcd/, "")) as Record<string, unknown>,
+		(name) =>
+			JSON.parse(
+				gunzipSync(readFileSync(join(dir, name)))
+					.toString("utf8")
+					.replace(/^pagefind_dcd/, ""),
+			) as Record<string, unknown>,
 	);
 	const fragments = records.flatMap((record) => (typeof record.url === "string" ? [record] : Object.values(record))) as Array<{
 		url: string;

@@ -21,6 +21,7 @@ import { ENTRY_UID, INSIGHT_ROUTES, isDraftSave, readRebuildCall, rebuildReason 
 import { loadEntryPreview, loadEntryVersions, type SiteEntry } from "@aide/cms-loader";
 import type { Address } from "@aide/config";
 import {
+	indexDelta,
 	linkedCopyOfLive,
 	linkMedia,
 	liveBuild,
@@ -33,6 +34,7 @@ import {
 	SiteBuilder,
 } from "@aide/site-build";
 import { checkPreviewLink, WEBHOOK_SECRET_HEADER } from "@aide/site-link";
+import { z } from "zod";
 import { LiveRenderer } from "./build-renderer.ts";
 import { guarded } from "./guard.ts";
 import { type ReaderInsights, type ReaderInsightsOptions, startReaderInsights } from "./insights/reader-insights.ts";
@@ -40,6 +42,9 @@ import { LogThrottle } from "./log-throttle.ts";
 import { MEDIA_PREFIX, servePreviewMedia } from "./preview-media.ts";
 import { Rebuilder, type RebuildReport } from "./rebuilder.ts";
 import { type Handler, SECURITY_HEADERS, setHeaders, staticSite } from "./static-site.ts";
+
+/** How the site's lists.json route names the list pages a changed entry touches (apps/site/src/pages/internal/[locale]/lists.json.ts). */
+const listPagesSchema = z.array(z.object({ route: z.string().startsWith("/internal/"), page: z.string().startsWith("/") }));
 
 /** A webhook's body is a few KB; anything much larger is not one. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -183,23 +188,35 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 	};
 	refreshLive({ warm: true });
 
-	// The one-entry fast path: when a single published entry changes and no build runs, its pages (one
-	// per locale, and its permalink page, which names it in every locale) are rendered at once (by the
-	// live build's own server code, through its routes /internal/<locale>/entry/ and /internal/<locale>/permalink/,
-	// which only the render thread serves) into a linked copy of the live site and swapped in; the full
-	// rebuild follows for the lists, search and the sitemap.
-	const renderInternal = async (route: "entry" | "permalink", entry: SiteEntry, locals: App.Locals): Promise<string> => {
+	// The one-entry fast path: when a single published entry changes and no build runs, the pages it
+	// changes are rendered at once by the live build's own server code, through routes under /internal/
+	// which only the render thread serves (apps/site/src/pages/internal/), into a linked copy of the live
+	// site, and swapped in: its page in each locale, its permalink page (which names it in every locale),
+	// and the list pages that show it (each locale's home, full FAQ page, and the category pages it is in
+	// and was in, as the site's lists.json route names them); a small search index of its pages goes with
+	// them (@aide/site-build's index-delta.ts). The full rebuild follows, for the sitemap and the rest.
+	const renderInternal = async (path: string, what: string, locals: App.Locals): Promise<string> => {
 		const renderer = liveRenderer();
 		if (!renderer) throw new Error("the site has no live build");
 		const page = await renderer.render(
 			// The host this service's own requests had when the renders went through its HTTP server.
-			{ method: "GET", url: `/internal/${entry.locale}/${route}/`, headers: { host: new URL(serviceUrl()).host }, notFound: "Not found." },
+			{ method: "GET", url: path, headers: { host: new URL(serviceUrl()).host }, notFound: "Not found." },
 			locals,
 		);
-		const html = Buffer.from(page.body).toString("utf8");
-		if (page.status < 200 || page.status > 299)
-			throw new Error(`rendering the ${route} page of ${entry.locale}/${entry.slug} answered ${page.status}: ${html.trim()}`);
-		return html;
+		const body = Buffer.from(page.body).toString("utf8");
+		if (page.status < 200 || page.status > 299) throw new Error(`rendering ${what} answered ${page.status}: ${body.trim()}`);
+		return body;
+	};
+	/** The list pages that show the entry whose published `versions` are given, in `locale`, rendered. */
+	const renderLists = async (locale: string, versions: readonly SiteEntry[]) => {
+		const locals = { changedEntry: { versions } };
+		const listed = listPagesSchema.safeParse(
+			JSON.parse(await renderInternal(`/internal/${locale}/lists.json`, `the list pages of ${locale}`, locals)),
+		);
+		if (!listed.success) throw new Error(`the list pages of ${locale} are not named as expected: ${z.prettifyError(listed.error)}`);
+		return Promise.all(
+			listed.data.map(async ({ route, page }) => ({ path: pageFile(page), html: await renderInternal(route, `the page ${page}`, locals) })),
+		);
 	};
 	let patching = Promise.resolve();
 	let patchRequests = 0;
@@ -245,12 +262,19 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				const pages = await Promise.all(
 					samePlace.map(async ({ version, path }) => ({
 						path,
-						html: await renderInternal("entry", version, { entryPage: { entry: version } }),
+						html: await renderInternal(`/internal/${version.locale}/entry/`, `the page of ${version.locale}/${version.slug}`, {
+							entryPage: { entry: version },
+						}),
 					})),
 				);
+				// The answers' own pages are what search finds (the permalink page is not indexed).
+				const searched = pages.map(({ path }) => path.join("/"));
 				// The permalink page names the entry in every locale: it changes with them.
-				const permalinkHtml = await renderInternal("permalink", first.version, { permalinkPage: { versions } });
+				const permalinkHtml = await renderInternal(`/internal/${first.version.locale}/permalink/`, `the permalink page of ${documentId}`, {
+					permalinkPage: { versions },
+				});
 				pages.push({ path: pageFile(first.permalink), html: permalinkHtml });
+				for (const locale of new Set(versions.map((version) => version.locale))) pages.push(...(await renderLists(locale, versions)));
 				const copy = linkedCopyOfLive(options.dist);
 				if (!copy) return;
 				try {
@@ -261,6 +285,8 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 						join(copy.dir, "client"),
 						versions.flatMap((version) => version.media),
 					);
+					// Searchable at once: a small index of the changed answers, merged by the search box into the main one.
+					await indexDelta(copy.dir, searched);
 				} catch (error) {
 					removeBuild(copy.dir);
 					throw error;
