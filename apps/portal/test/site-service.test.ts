@@ -234,6 +234,40 @@ describe("publishing and previewing", () => {
 	});
 });
 
+describe("a new answer", () => {
+	it("is live at once, on its page, in the lists, the sitemap and search; the full rebuild then writes the very same pages", async () => {
+		await service.rebuilder.idle();
+		const admin = await cms.adminToken();
+		const token = `${Date.now()}`;
+		const slug = `can-i-pay-by-bank-transfer-${token}`;
+		const created = await createEntryDraft(
+			cms.url,
+			admin,
+			{ question: `Can I pay by bank transfer? (${token})`, slug, answer: `Yes: ask for our bank details (reference ${token}).` },
+			"en",
+		);
+		expect(created.status).toBe(201);
+		service.rebuilder.pause();
+		expect((await publishEntry(cms.url, admin, created.documentId, "en")).status).toBe(200);
+		await until(async () => (await page(`/en/faq/${slug}/`)).includes(token), "the new answer's page is live");
+		expect(logs.at(-1)).toMatch(
+			new RegExp(`^the pages of entry ${created.documentId} \\(.+\\) are live, written in \\d+\\.\\d s; the full rebuild follows\\.$`),
+		);
+		// Without an anchor, its language-neutral link is its documentId.
+		const touched = [`/en/faq/${slug}/`, `/q/${created.documentId}/`, "/en/", "/en/faq/", "/sitemap.xml"];
+		const patched = await Promise.all(touched.map(page));
+		expect(patched[1]).toContain(`/en/faq/${slug}/`);
+		expect(patched[3]).toContain(token);
+		expect(patched[4]).toContain(`/en/faq/${slug}/</loc>`);
+		expect(await searchHrefs(token)).toEqual([`/en/faq/${slug}/`]);
+		service.rebuilder.resume();
+		await service.rebuilder.idle();
+		expect(service.reports.at(-1)?.ok).toBe(true);
+		expect(await Promise.all(touched.map(page))).toEqual(patched);
+		expect(await searchHrefs(token)).toEqual([`/en/faq/${slug}/`]);
+	});
+});
+
 describe("the site settings", () => {
 	it("rebuild the site when published (a draft save rebuilds nothing), with the new name and colour on every page", async () => {
 		await service.rebuilder.idle();
@@ -308,13 +342,15 @@ describe("failed builds", () => {
 		expect(logs.at(-1)).toContain("readers keep the previous site.");
 		expect(logs.at(-1)).toContain(`share the anchor "change-password"`);
 		expect(await page(`/en/faq/${entry.slug}/`)).toBe(before);
-		// Nor did the one-entry fast path put the changed entry's page live: its anchor changed.
+		// Nor did the one-entry fast path put the changed entry's page live: it says which answer has the anchor.
 		expect(
 			logs.filter(
 				(line) =>
-					line.startsWith(`entry ${other.documentId} (`) &&
+					line.startsWith(`the pages of entry ${other.documentId} (`) &&
 					line.includes(`${quoteTitle(other.question)} in en`) &&
-					line.endsWith(") has a new page, slug or anchor; the full rebuild writes it."),
+					line.endsWith(
+						`) wait for the full rebuild, which checks the whole content: its anchor "change-password" in en is also the anchor of ${JSON.stringify(entry.question)} (entry ${entry.documentId}) in en.`,
+					),
 			),
 		).toHaveLength(1);
 		expect(await page(`/en/faq/${other.slug}/`)).toBe(otherBefore);

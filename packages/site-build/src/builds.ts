@@ -91,6 +91,8 @@ export function pathInside(root: string, ...segments: string[]): string {
  */
 export function replaceFile(root: string, segments: readonly string[], content: string): string {
 	const file = pathInside(root, ...segments);
+	// A new page (a new entry, a new slug) gets its folder.
+	mkdirSync(dirname(file), { recursive: true });
 	rmSync(file, { force: true });
 	removeCopies(file);
 	writeFileSync(file, content);

@@ -26,6 +26,8 @@ const RECORD_FILE = "search-delta.json";
 const recordSchema = z.object({
 	/** The replaced pages, by their file name in the site (`en/faq/x/index.html`). */
 	pages: z.array(z.string()),
+	/** The pages whose answer moved elsewhere (a new slug): their main index's results are stale, and the small index leaves them out. */
+	moved: z.array(z.string()).default([]),
 	/** Each page's id in the main index, by its URL; null for a page the main index does not have. */
 	mainIds: z.record(z.string(), z.string().nullable()),
 });
@@ -66,7 +68,7 @@ export async function idsOf(indexDir: string, urls: readonly string[]): Promise<
 
 function readRecord(buildDir: string): DeltaRecord {
 	const file = join(buildDir, RECORD_FILE);
-	if (!existsSync(file)) return { pages: [], mainIds: {} };
+	if (!existsSync(file)) return { pages: [], moved: [], mainIds: {} };
 	const read = recordSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
 	if (!read.success) throw new IndexError(`${file} is not what the fast path writes: ${z.prettifyError(read.error)}`);
 	return read.data;
@@ -75,13 +77,15 @@ function readRecord(buildDir: string): DeltaRecord {
 /**
  * Indexes, in the build folder `buildDir` (a linked copy of the live build), the pages `replaced`
  * (names in its site, such as `en/faq/x/index.html`) with those replaced since the full build, into
- * its /pagefind-delta/, and writes delta.json. Returns delta.json's content.
+ * its /pagefind-delta/, and writes delta.json, which also hides the pages `moved` (an answer's page
+ * at its old slug) from the main index's results. Returns delta.json's content.
  */
-export async function indexDelta(buildDir: string, replaced: readonly string[]): Promise<SearchDelta> {
+export async function indexDelta(buildDir: string, replaced: readonly string[], movedNow: readonly string[] = []): Promise<SearchDelta> {
 	const siteDir = join(buildDir, "client");
 	const record = readRecord(buildDir);
-	const pages = [...new Set([...record.pages, ...replaced])];
-	const urls = pages.map(pageUrl);
+	const moved = [...new Set([...record.moved.filter((name) => !replaced.includes(name)), ...movedNow])];
+	const pages = [...new Set([...record.pages, ...replaced])].filter((name) => !moved.includes(name));
+	const urls = [...pages, ...moved].map(pageUrl);
 	// The main index is the full build's, hard-linked into every copy: each page's id there is read once.
 	const unknown = urls.filter((url) => !(url in record.mainIds));
 	const mainIds = { ...record.mainIds, ...(await idsOf(join(siteDir, INDEX_FOLDER), unknown)) };
@@ -104,15 +108,18 @@ export async function indexDelta(buildDir: string, replaced: readonly string[]):
 	}
 	const entry = JSON.parse(readFileSync(join(outputPath, "pagefind-entry.json"), "utf8")) as { languages: Record<string, unknown> };
 	// A page whose text did not change has the same id in both indexes: the box shows it once.
-	const deltaIds = new Set(Object.values(await idsOf(outputPath, urls)));
+	const deltaIds = new Set(Object.values(await idsOf(outputPath, pages.map(pageUrl))));
 	const delta: SearchDelta = {
 		languages: Object.keys(entry.languages).sort(),
-		hide: Object.values(mainIds).filter((id): id is string => id !== null && !deltaIds.has(id)),
+		hide: urls.flatMap((url) => {
+			const id = mainIds[url];
+			return id && !deltaIds.has(id) ? [id] : [];
+		}),
 	};
 	writeFileSync(join(outputPath, DELTA_FILE), JSON.stringify(delta));
 	await precompressFiles(compressibleFiles(outputPath));
 	const recordFile = join(buildDir, RECORD_FILE);
 	rmSync(recordFile, { force: true });
-	writeFileSync(recordFile, JSON.stringify({ pages, mainIds } satisfies DeltaRecord));
+	writeFileSync(recordFile, JSON.stringify({ pages, moved, mainIds } satisfies DeltaRecord));
 	return delta;
 }

@@ -17,7 +17,17 @@ export {
 export { idsOf, indexDelta } from "./index-delta.ts";
 export { DELTA_FILE, DELTA_FOLDER, IndexError, indexSite, pageUrl, type SearchDelta } from "./index-site.ts";
 export { NON_BREAKING_SPACES, plainTypography, TYPOGRAPHIC_APOSTROPHES } from "./index-typography.ts";
-export { type BuildManifest, type EntryPage, MANIFEST_FILE, MEDIA_FILE_NAME, pageFile, readBuildManifest } from "./manifest.ts";
+export {
+	type BuildManifest,
+	type EntryChanges,
+	type EntryPage,
+	entryChangesSchema,
+	MANIFEST_FILE,
+	MEDIA_FILE_NAME,
+	pageFile,
+	readBuildManifest,
+	writeBuildManifest,
+} from "./manifest.ts";
 export { copyBuildMedia, linkMedia, MEDIA_DIR } from "./media.ts";
 export { pagefindBinary } from "./pagefind-binary.ts";
 export { COMPRESSIBLE, COPY_SUFFIX, MIN_BYTES, precompressFiles, precompressSite } from "./precompress.ts";

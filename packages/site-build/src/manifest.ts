@@ -6,7 +6,7 @@
 // cannot fetch it (it would list every page, the ones not linked yet included).
 //
 // This module is loaded by the site's build itself (the endpoint): it imports nothing of Astro or Pagefind.
-import { existsSync, readFileSync, renameSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 
@@ -40,6 +40,20 @@ const buildManifestSchema = z.object({
 });
 
 export type EntryPage = z.infer<typeof entryPageSchema>;
+
+/**
+ * What one changed entry changes on the site, as the site's /internal/<locale>/changed.json route says
+ * it to the site service (apps/site/src/pages/internal/[locale]/changed.json.ts, which explains each field).
+ */
+export const entryChangesSchema = z.union([
+	z.object({ refused: z.string() }),
+	z.object({
+		entry: z.record(z.string().min(1), entryPageSchema),
+		moved: z.array(z.string()),
+		pages: z.array(z.object({ route: z.string().startsWith("/internal/"), file: z.string().min(1) })),
+	}),
+]);
+export type EntryChanges = z.infer<typeof entryChangesSchema>;
 export type BuildManifest = z.output<typeof buildManifestSchema>;
 
 /**
@@ -76,6 +90,13 @@ export const pageFile = (page: string): string[] => [...page.split("/").filter(B
 export function setManifestAside(buildDir: string): void {
 	const written = join(buildDir, "client", MANIFEST_ROUTE_FILE);
 	if (existsSync(written)) renameSync(written, join(buildDir, MANIFEST_FILE));
+}
+
+/** Writes `manifest` as the manifest of the build in `buildDir` (a linked copy: the file is replaced, never written into). */
+export function writeBuildManifest(buildDir: string, manifest: BuildManifest): void {
+	const file = join(buildDir, MANIFEST_FILE);
+	rmSync(file, { force: true });
+	writeFileSync(file, JSON.stringify(manifest));
 }
 
 /**

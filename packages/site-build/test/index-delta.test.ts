@@ -76,6 +76,18 @@ describe("indexDelta", () => {
 		expect(Object.keys(texts(join(site, DELTA_FOLDER))).sort()).toEqual(["/en/faq/backup/", "/fr/faq/sauvegarde/"]);
 	});
 
+	it("leaves out a page whose answer moved (a new slug), and hides it from the main index's results", async () => {
+		write("en/faq/billing-invoice/index.html", page("en", "Where is my invoice?", "In the billing page, under Invoices."));
+		const delta = await indexDelta(buildDir, ["en/faq/billing-invoice/index.html"], ["en/faq/invoice/index.html"]);
+		expect(new Set(delta.hide)).toEqual(new Set([mainIds["/en/faq/backup/"], mainIds["/fr/faq/sauvegarde/"], mainIds["/en/faq/invoice/"]]));
+		expect(Object.keys(texts(join(site, DELTA_FOLDER))).sort()).toEqual(["/en/faq/backup/", "/en/faq/billing-invoice/", "/fr/faq/sauvegarde/"]);
+		// Moved back to its first slug, the page is indexed again.
+		const back = await indexDelta(buildDir, ["en/faq/invoice/index.html"], ["en/faq/billing-invoice/index.html"]);
+		expect(Object.keys(texts(join(site, DELTA_FOLDER))).sort()).toEqual(["/en/faq/backup/", "/en/faq/invoice/", "/fr/faq/sauvegarde/"]);
+		// Its text there is the main index's own: one id in both, shown once, hidden from neither.
+		expect(back.hide).not.toContain(mainIds["/en/faq/invoice/"]);
+	});
+
 	it("hides nothing for a page published again without a change: both indexes give it the same id", async () => {
 		const unchanged = join(work, "unchanged");
 		mkdirSync(unchanged);

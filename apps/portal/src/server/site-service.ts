@@ -18,9 +18,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from "node:path";
 import { quoteTitle } from "@aide/cms-client";
 import { ENTRY_UID, INSIGHT_ROUTES, isDraftSave, readRebuildCall, rebuildReason } from "@aide/cms-contract";
-import { loadEntryPreview, loadEntryVersions, type SiteEntry } from "@aide/cms-loader";
+import { loadEntryPreview, loadEntryVersions } from "@aide/cms-loader";
 import type { Address } from "@aide/config";
 import {
+	entryChangesSchema,
 	indexDelta,
 	linkedCopyOfLive,
 	linkMedia,
@@ -32,6 +33,7 @@ import {
 	removeBuild,
 	replaceFile,
 	SiteBuilder,
+	writeBuildManifest,
 } from "@aide/site-build";
 import { checkPreviewLink, WEBHOOK_SECRET_HEADER } from "@aide/site-link";
 import { z } from "zod";
@@ -42,9 +44,6 @@ import { LogThrottle } from "./log-throttle.ts";
 import { MEDIA_PREFIX, servePreviewMedia } from "./preview-media.ts";
 import { Rebuilder, type RebuildReport } from "./rebuilder.ts";
 import { type Handler, SECURITY_HEADERS, setHeaders, staticSite } from "./static-site.ts";
-
-/** How the site's lists.json route names the list pages a changed entry touches (apps/site/src/pages/internal/[locale]/lists.json.ts). */
-const listPagesSchema = z.array(z.object({ route: z.string().startsWith("/internal/"), page: z.string().startsWith("/") }));
 
 /** A webhook's body is a few KB; anything much larger is not one. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -192,9 +191,11 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 	// changes are rendered at once by the live build's own server code, through routes under /internal/
 	// which only the render thread serves (apps/site/src/pages/internal/), into a linked copy of the live
 	// site, and swapped in: its page in each locale, its permalink page (which names it in every locale),
-	// and the list pages that show it (each locale's home, full FAQ page, and the category pages it is in
-	// and was in, as the site's lists.json route names them); a small search index of its pages goes with
-	// them (@aide/site-build's index-delta.ts). The full rebuild follows, for the sitemap and the rest.
+	// the list pages that show it (each locale's home, full FAQ page, the category pages it is in and was
+	// in) and, when it is new or moved, the sitemap, as the site's changed.json route names them; a small
+	// search index of its pages goes with them (@aide/site-build's index-delta.ts). A new entry and a new
+	// slug take this path too; a slug or anchor another entry has waits for the full rebuild, which
+	// reports it. The full rebuild follows, for what else may show the entry (related answers' links).
 	const renderInternal = async (path: string, what: string, locals: App.Locals): Promise<string> => {
 		const renderer = liveRenderer();
 		if (!renderer) throw new Error("the site has no live build");
@@ -206,17 +207,6 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 		const body = Buffer.from(page.body).toString("utf8");
 		if (page.status < 200 || page.status > 299) throw new Error(`rendering ${what} answered ${page.status}: ${body.trim()}`);
 		return body;
-	};
-	/** The list pages that show the entry whose published `versions` are given, in `locale`, rendered. */
-	const renderLists = async (locale: string, versions: readonly SiteEntry[]) => {
-		const locals = { changedEntry: { versions } };
-		const listed = listPagesSchema.safeParse(
-			JSON.parse(await renderInternal(`/internal/${locale}/lists.json`, `the list pages of ${locale}`, locals)),
-		);
-		if (!listed.success) throw new Error(`the list pages of ${locale} are not named as expected: ${z.prettifyError(listed.error)}`);
-		return Promise.all(
-			listed.data.map(async ({ route, page }) => ({ path: pageFile(page), html: await renderInternal(route, `the page ${page}`, locals) })),
-		);
 	};
 	let patching = Promise.resolve();
 	let patchRequests = 0;
@@ -236,8 +226,13 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				// The log names the entry as editors know it: its question, in each locale.
 				const titles = versions.map((version) => `${quoteTitle(version.question)} in ${version.locale}`);
 				if (titles.length > 0) entry = `entry ${documentId} (${titles.join(", ")})`;
-				if (!live || versions.length === 0) {
-					log(`${entry} has a new page, slug or anchor; the full rebuild writes it.`);
+				if (!live) {
+					log(`the pages of ${entry} wait for the full build: the site has none live yet.`);
+					return;
+				}
+				const [first] = versions;
+				if (!first) {
+					log(`${entry} has no published version now; the full rebuild takes it off the site.`);
 					return;
 				}
 				const read = readBuildManifest(live.buildDir);
@@ -245,23 +240,25 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 					log(`the pages of ${entry} wait for the full rebuild: ${read.reason}.`);
 					return;
 				}
-				// A new page, slug or anchor changes other pages (links, ids) and must be checked with the whole
-				// content (two entries may not share an anchor): the full rebuild handles those.
-				const built = read.manifest.entries[documentId] ?? {};
-				const samePlace = versions.flatMap((version) => {
-					const page = built[version.locale];
-					return page?.slug === version.slug && page.anchor === version.anchor && page.permalink.id === version.permalinkId
-						? [{ version, path: pageFile(page.page), permalink: page.permalink.page }]
-						: [];
-				});
-				const [first] = samePlace;
-				if (!first || samePlace.length !== versions.length) {
-					log(`${entry} has a new page, slug or anchor; the full rebuild writes it.`);
+				// What the change touches, as the live build's own code sees it with the whole content it holds.
+				const locals = { changedEntry: { versions } };
+				const said = entryChangesSchema.safeParse(
+					JSON.parse(await renderInternal(`/internal/${first.locale}/changed.json`, `what ${entry} changes`, locals)),
+				);
+				if (!said.success) throw new Error(`the site named what ${entry} changes in an unexpected form: ${z.prettifyError(said.error)}`);
+				const changes = said.data;
+				if ("refused" in changes) {
+					log(`the pages of ${entry} wait for the full rebuild, which checks the whole content: ${changes.refused}.`);
 					return;
 				}
+				const placeOf = (locale: string) => {
+					const place = changes.entry[locale];
+					if (!place) throw new Error(`the site named no page for ${entry} in ${locale}`);
+					return place;
+				};
 				const pages = await Promise.all(
-					samePlace.map(async ({ version, path }) => ({
-						path,
+					versions.map(async (version) => ({
+						path: pageFile(placeOf(version.locale).page),
 						html: await renderInternal(`/internal/${version.locale}/entry/`, `the page of ${version.locale}/${version.slug}`, {
 							entryPage: { entry: version },
 						}),
@@ -270,11 +267,13 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				// The answers' own pages are what search finds (the permalink page is not indexed).
 				const searched = pages.map(({ path }) => path.join("/"));
 				// The permalink page names the entry in every locale: it changes with them.
-				const permalinkHtml = await renderInternal(`/internal/${first.version.locale}/permalink/`, `the permalink page of ${documentId}`, {
+				const permalinkHtml = await renderInternal(`/internal/${first.locale}/permalink/`, `the permalink page of ${documentId}`, {
 					permalinkPage: { versions },
 				});
-				pages.push({ path: pageFile(first.permalink), html: permalinkHtml });
-				for (const locale of new Set(versions.map((version) => version.locale))) pages.push(...(await renderLists(locale, versions)));
+				pages.push({ path: pageFile(placeOf(first.locale).permalink.page), html: permalinkHtml });
+				// The lists that show it (the homes, full FAQ pages and category pages) and, for a new or moved entry, the sitemap.
+				for (const { route, file } of changes.pages)
+					pages.push({ path: file.split("/"), html: await renderInternal(route, `the page ${route}`, locals) });
 				const copy = linkedCopyOfLive(options.dist);
 				if (!copy) return;
 				try {
@@ -285,8 +284,14 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 						join(copy.dir, "client"),
 						versions.flatMap((version) => version.media),
 					);
-					// Searchable at once: a small index of the changed answers, merged by the search box into the main one.
-					await indexDelta(copy.dir, searched);
+					// The next fast path (and the service) find the entry's pages where they now are.
+					const media = versions.flatMap((version) => version.media);
+					read.manifest.entries[documentId] = changes.entry;
+					read.manifest.media = [...new Set([...read.manifest.media, ...media])].sort();
+					writeBuildManifest(copy.dir, read.manifest);
+					// Searchable at once: a small index of the changed answers, merged by the search box into the main
+					// one. The pages at an old slug stay until the full rebuild, for the links to them, but search leaves them out.
+					await indexDelta(copy.dir, searched, changes.moved);
 				} catch (error) {
 					removeBuild(copy.dir);
 					throw error;

@@ -15,14 +15,18 @@ export const editorsOrder = (a: SiteEntry, b: SiteEntry) =>
 	a.question.localeCompare(b.question, a.locale) ||
 	(a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0);
 
-export async function localeContent(locale: string, changed: readonly SiteEntry[] = []) {
+/** Every published entry (of `locale` only, if given), the `changed` versions in place of their entry's. */
+export async function siteEntries(changed: readonly SiteEntry[] = [], locale?: string): Promise<SiteEntry[]> {
 	const replaced = new Set(changed.map((entry) => entry.documentId));
-	const entries = [
-		...(await getCollection("entries", (entry) => entry.data.locale === locale && !replaced.has(entry.data.documentId))).map(
-			(entry) => entry.data,
-		),
-		...changed.filter((entry) => entry.locale === locale),
-	].sort(editorsOrder);
+	const inLocale = (entry: SiteEntry) => locale === undefined || entry.locale === locale;
+	return [
+		...(await getCollection("entries", (entry) => inLocale(entry.data) && !replaced.has(entry.data.documentId))).map((entry) => entry.data),
+		...changed.filter(inLocale),
+	];
+}
+
+export async function localeContent(locale: string, changed: readonly SiteEntry[] = []) {
+	const entries = (await siteEntries(changed, locale)).sort(editorsOrder);
 	const categories = await localeCategories(locale);
 	return { entries, categories, byCategory: Map.groupBy(entries, (entry) => entry.category?.documentId) };
 }
