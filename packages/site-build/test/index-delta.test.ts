@@ -80,7 +80,11 @@ describe("indexDelta", () => {
 		write("en/faq/billing-invoice/index.html", page("en", "Where is my invoice?", "In the billing page, under Invoices."));
 		const delta = await indexDelta(buildDir, ["en/faq/billing-invoice/index.html"], ["en/faq/invoice/index.html"]);
 		expect(new Set(delta.hide)).toEqual(new Set([mainIds["/en/faq/backup/"], mainIds["/fr/faq/sauvegarde/"], mainIds["/en/faq/invoice/"]]));
-		expect(Object.keys(texts(join(site, DELTA_FOLDER))).sort()).toEqual(["/en/faq/backup/", "/en/faq/billing-invoice/", "/fr/faq/sauvegarde/"]);
+		expect(Object.keys(texts(join(site, DELTA_FOLDER))).sort()).toEqual([
+			"/en/faq/backup/",
+			"/en/faq/billing-invoice/",
+			"/fr/faq/sauvegarde/",
+		]);
 		// Moved back to its first slug, the page is indexed again.
 		const back = await indexDelta(buildDir, ["en/faq/invoice/index.html"], ["en/faq/billing-invoice/index.html"]);
 		expect(Object.keys(texts(join(site, DELTA_FOLDER))).sort()).toEqual(["/en/faq/backup/", "/en/faq/invoice/", "/fr/faq/sauvegarde/"]);
