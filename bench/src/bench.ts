@@ -3,7 +3,8 @@
 // Generates N entries per locale (French and English, one in twenty left untranslated) as Markdown
 // pages, imports them into a fresh CMS through its own import route, then measures and prints:
 // reading the corpus from the CMS, the full site build (render and search index) with peak memory,
-// sizes, publish-to-live for one changed entry, paged reads with concurrent readers (autocannon),
+// sizes, publish-to-live for one changed and one new answer (publish-live.ts: its page, then the whole
+// site, search included, then the full rebuild), paged reads with concurrent readers (autocannon),
 // and a first and a second search in Chromium. The same figures are written as JSON (--json FILE).
 // --readers N and --read-seconds S shape the read load; --api-cache false turns the CMS's response cache off.
 // --compare hugo also builds the same pages with the seed's own stack, Hugo + Pagefind (hugo.ts; Debian's
@@ -21,12 +22,13 @@ import { parseArgs } from "node:util";
 import { runImport } from "@aide/faq-import";
 import { type SiteService, startSiteService } from "@aide/portal/site-service";
 import { buildsPruned, removeSite } from "@aide/site-build";
-import { createEntryDraft, freePort, publishEntry, type RunningCms, startCms } from "@aide/testing";
+import { freePort, type RunningCms, startCms } from "@aide/testing";
 import ora from "ora";
 import { generatePages } from "./generate.ts";
 import { COMPARISONS, compareHugo, ensureHugo } from "./hugo.ts";
 import { comparisonTable, hugoComparison } from "./hugo-comparison.ts";
 import { folderSize, gzipSize, type MemoryTrend, megabytes, memoryTrend, peakMemory, seconds } from "./measure.ts";
+import { publishChanged, publishNew } from "./publish-live.ts";
 import { FIRST_SAMPLE, publishRepeatedly } from "./publish-memory.ts";
 import { PAGE_SIZE, readLoad } from "./read-load.ts";
 import { measureSearch } from "./search.ts";
@@ -219,36 +221,24 @@ try {
 		entryPageGzipBytes: gzipSize(Buffer.concat([entryPage, ...css.map((name) => readFileSync(join(live, "_astro", name)))])),
 	};
 
+	const target = { cmsUrl: running.url, admin: await running.adminToken(), site };
 	const publish = await step(
-		"publishing one changed entry and waiting until the site shows it",
+		"publishing one changed answer, then one new answer, each time waiting until the whole site shows it (search included), then for the full rebuild",
 		async () => {
-			const { body } = await fetchJson(`${running.url}/api/faq-entries?locale=en&filters[anchor][$eq]=q1`, running.siteToken());
-			const entry = (body as { data: Array<{ documentId: string; question: string; slug: string; answer: string }> }).data[0];
-			if (!entry) throw new Error("entry q1 has no English version");
-			const admin = await running.adminToken();
-			const marker = `Changed for the benchmark at ${new Date().toISOString()}.`;
-			await createEntryDraft(
-				running.url,
-				admin,
-				{ question: entry.question, slug: entry.slug, answer: `${marker}\n\n${entry.answer}` },
-				"en",
-				entry.documentId,
+			const { body } = await fetchJson(
+				`${running.url}/api/faq-entries?locale=en&filters[anchor][$eq]=q1&populate[category][fields][0]=slug`,
+				running.siteToken(),
 			);
-			const started = performance.now();
-			await publishEntry(running.url, admin, entry.documentId, "en");
-			for (;;) {
-				const page = await fetch(`${site.publicUrl}/en/faq/${entry.slug}/`);
-				if ((await page.text()).includes(marker)) break;
-				if (performance.now() - started > 600_000) throw new Error("not visible after 10 minutes");
-				await new Promise((resolve) => setTimeout(resolve, 100));
-			}
-			const pageMs = performance.now() - started;
-			// Then the full rebuild, which brings the lists, search and sitemap up to date.
-			await site.rebuilder.idle();
-			return { ms: pageMs, wholeSiteMs: performance.now() - started, rebuildMs: site.reports.at(-1)?.durationMs ?? 0 };
+			const entry = (
+				body as { data: Array<{ documentId: string; question: string; slug: string; answer: string; category: { slug: string } | null }> }
+			).data[0];
+			if (!entry?.category) throw new Error("entry q1 has no English version in a category");
+			const changed = await publishChanged(target, { ...entry, categorySlug: entry.category.slug });
+			const added = await publishNew(target);
+			return { changed, added };
 		},
-		(result) =>
-			`the answer's page was live ${seconds(result.ms)} s after publishing, the whole site ${seconds(result.wholeSiteMs)} s after`,
+		({ changed, added }) =>
+			`a changed answer: its page live after ${seconds(changed.pageMs)} s, the whole site after ${seconds(changed.wholeSiteMs)} s, the full rebuild after ${seconds(changed.fullRebuildMs)} s; a new answer: ${seconds(added.pageMs)} s, ${seconds(added.wholeSiteMs)} s, ${seconds(added.fullRebuildMs)} s`,
 	);
 
 	// The site service deletes the build the rebuild replaced in the background (tens of thousands of
@@ -331,8 +321,14 @@ try {
 		["site build: total", `${seconds(build.ms)} s, peak ${mb(build.peakBytes)} MB`],
 		["dist / index", `${mb(sizes.distBytes)} MB / ${mb(sizes.indexBytes)} MB`],
 		["entry page (HTML + CSS, gzipped)", `${sizes.entryPageGzipBytes} B`],
-		["publish to live, one entry: its pages", `${seconds(publish.ms)} s`],
-		["publish to live, one entry: the whole site (full rebuild)", `${seconds(publish.wholeSiteMs)} s`],
+		[
+			"publish to live, one changed answer: its page / the whole site (category page, search) / the full rebuild",
+			`${seconds(publish.changed.pageMs)} s / ${seconds(publish.changed.wholeSiteMs)} s / ${seconds(publish.changed.fullRebuildMs)} s`,
+		],
+		[
+			"publish to live, one new answer: its page / the whole site (sitemap, search) / the full rebuild",
+			`${seconds(publish.added.pageMs)} s / ${seconds(publish.added.wholeSiteMs)} s / ${seconds(publish.added.fullRebuildMs)} s`,
+		],
 		[
 			"CMS paged reads: one read of the whole corpus, as a build (cached when the rebuild's read is under a minute old)",
 			`${seconds(reads.firstReadMs)} s`,

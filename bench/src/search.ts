@@ -39,3 +39,18 @@ export async function measureSearch(siteUrl: string, terms: readonly [string, st
 		await browser.close();
 	}
 }
+
+/** The paths of the answers the search box of the page at `path` lists for `term`, in Chromium. */
+export async function searchResults(siteUrl: string, path: string, term: string): Promise<string[]> {
+	const browser = await chromium.launch(chromiumLaunchOptions);
+	try {
+		const page = await browser.newPage();
+		await page.goto(`${siteUrl}${path}`);
+		await page.getByRole("searchbox").fill(term);
+		await page.locator(`.search-results[data-for="${term}|"]`).waitFor({ state: "attached" });
+		const hrefs = await page.locator(".search-results a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+		return hrefs.map((href) => new URL(href, siteUrl).pathname);
+	} finally {
+		await browser.close();
+	}
+}

@@ -190,7 +190,7 @@ describe("publishing and previewing", () => {
 		// The log names the entry by its question in each locale, not by its documentId alone.
 		expect(logs.at(-1)).toMatch(
 			new RegExp(
-				`^the pages of entry ${entry.documentId} \\(".+" in (en|fr), ".+" in (en|fr)\\) are live, written in \\d+\\.\\d s; the full rebuild follows\\.$`,
+				`^the pages of entry ${entry.documentId} \\(".+" in (en|fr), ".+" in (en|fr)\\) are live, written in \\d+\\.\\d s \\(9 pages rendered in \\d+\\.\\d s, the site copied in \\d+\\.\\d s, searchable in \\d+\\.\\d s\\); the full rebuild follows\\.$`,
 			),
 		);
 		expect(logs.at(-1)).toContain(`${quoteTitle(question)} in en`);
@@ -251,7 +251,9 @@ describe("a new answer", () => {
 		expect((await publishEntry(cms.url, admin, created.documentId, "en")).status).toBe(200);
 		await until(async () => (await page(`/en/faq/${slug}/`)).includes(token), "the new answer's page is live");
 		expect(logs.at(-1)).toMatch(
-			new RegExp(`^the pages of entry ${created.documentId} \\(.+\\) are live, written in \\d+\\.\\d s; the full rebuild follows\\.$`),
+			new RegExp(
+				`^the pages of entry ${created.documentId} \\(.+\\) are live, written in \\d+\\.\\d s \\(5 pages rendered in [^)]+\\); the full rebuild follows\\.$`,
+			),
 		);
 		// Without an anchor, its language-neutral link is its documentId.
 		const touched = [`/en/faq/${slug}/`, `/q/${created.documentId}/`, "/en/", "/en/faq/", "/sitemap.xml"];

@@ -37,30 +37,34 @@ const unzip = promisify(gunzip);
 /** What Pagefind puts before the JSON of each file it compresses. */
 const PAGEFIND_PREFIX = "pagefind_dcd";
 
-/** The fragments of a Pagefind index folder, by id: a file holds one page, or a group of them by id. */
-async function* fragments(indexDir: string): AsyncGenerator<{ id: string; url: string }> {
-	const folder = join(indexDir, "fragment");
-	if (!existsSync(folder)) return;
-	for (const name of readdirSync(folder)) {
-		if (!name.endsWith(".pf_fragment")) continue;
-		const text = (await unzip(await readFile(join(folder, name)))).toString("utf8");
-		const data = JSON.parse(text.startsWith(PAGEFIND_PREFIX) ? text.slice(PAGEFIND_PREFIX.length) : text) as Record<string, unknown>;
-		if (typeof data.url === "string") yield { id: name.slice(0, -".pf_fragment".length), url: data.url };
-		else
-			for (const [id, fragment] of Object.entries(data))
-				if (fragment && typeof (fragment as { url?: unknown }).url === "string") yield { id, url: (fragment as { url: string }).url };
-	}
+/** Fragment files read at once: the reads and their gunzips overlap in libuv's threads. */
+const FRAGMENTS_IN_FLIGHT = 32;
+
+/** The pages of one fragment file of Pagefind's: a file holds one page (named by its id), or a group of them by id. */
+async function fragmentPages(folder: string, name: string): Promise<Array<{ id: string; url: string }>> {
+	const text = (await unzip(await readFile(join(folder, name)))).toString("utf8");
+	const data = JSON.parse(text.startsWith(PAGEFIND_PREFIX) ? text.slice(PAGEFIND_PREFIX.length) : text) as Record<string, unknown>;
+	if (typeof data.url === "string") return [{ id: name.slice(0, -".pf_fragment".length), url: data.url }];
+	return Object.entries(data).flatMap(([id, fragment]) => {
+		const url = (fragment as { url?: unknown } | null)?.url;
+		return typeof url === "string" ? [{ id, url }] : [];
+	});
 }
 
 /** The ids the index in `indexDir` gives the pages at `urls`, read until all are found; null for one it lacks. */
 export async function idsOf(indexDir: string, urls: readonly string[]): Promise<Record<string, string | null>> {
 	const found: Record<string, string | null> = Object.fromEntries(urls.map((url) => [url, null]));
 	let left = urls.length;
-	if (left === 0) return found;
-	for await (const { id, url } of fragments(indexDir)) {
-		if (found[url] === null) {
-			found[url] = id;
-			if (--left === 0) break;
+	const folder = join(indexDir, "fragment");
+	if (left === 0 || !existsSync(folder)) return found;
+	const names = readdirSync(folder).filter((name) => name.endsWith(".pf_fragment"));
+	for (let at = 0; at < names.length && left > 0; at += FRAGMENTS_IN_FLIGHT) {
+		const batch = await Promise.all(names.slice(at, at + FRAGMENTS_IN_FLIGHT).map((name) => fragmentPages(folder, name)));
+		for (const { id, url } of batch.flat()) {
+			if (found[url] === null) {
+				found[url] = id;
+				left--;
+			}
 		}
 	}
 	return found;

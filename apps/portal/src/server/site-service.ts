@@ -274,7 +274,10 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				// The lists that show it (the homes, full FAQ pages and category pages) and, for a new or moved entry, the sitemap.
 				for (const { route, file } of changes.pages)
 					pages.push({ path: file.split("/"), html: await renderInternal(route, `the page ${route}`, locals) });
+				const rendered = performance.now();
 				const copy = linkedCopyOfLive(options.dist);
+				const copied = performance.now();
+				let indexing = copied;
 				if (!copy) return;
 				try {
 					// replaceFile drops each page's stale compressed copies; new ones are written before it goes live.
@@ -291,6 +294,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 					writeBuildManifest(copy.dir, read.manifest);
 					// Searchable at once: a small index of the changed answers, merged by the search box into the main
 					// one. The pages at an old slug stay until the full rebuild, for the links to them, but search leaves them out.
+					indexing = performance.now();
 					await indexDelta(copy.dir, searched, changes.moved);
 				} catch (error) {
 					removeBuild(copy.dir);
@@ -301,7 +305,12 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				promoteBuild(options.dist, copy.dir);
 				refreshLive({ warm: false });
 				const seconds = ((performance.now() - started) / 1000).toFixed(1);
-				log(`the pages of ${entry} are live, written in ${seconds} s; the full rebuild follows.`);
+				const phases = [
+					`${pages.length} pages rendered in ${((rendered - started) / 1000).toFixed(1)} s`,
+					`the site copied in ${((copied - rendered) / 1000).toFixed(1)} s`,
+					`searchable in ${((performance.now() - indexing) / 1000).toFixed(1)} s`,
+				];
+				log(`the pages of ${entry} are live, written in ${seconds} s (${phases.join(", ")}); the full rebuild follows.`);
 			} catch (error) {
 				log(`could not write the pages of ${entry} at once (${(error as Error).message}); the full rebuild will.`);
 			} finally {
