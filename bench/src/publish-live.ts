@@ -4,6 +4,7 @@
 // language (@aide/site-build's index-delta.ts). All of them go live in one swap; the bench checks each,
 // then searches for the answer's new word in Chromium, with the site's own search box, and fails if
 // search does not find it. Then it waits for the full rebuild that follows.
+import { randomInt } from "node:crypto";
 import type { SiteService } from "@aide/portal/site-service";
 import { createEntryDraft, publishEntry } from "@aide/testing";
 import { searchResults } from "./search.ts";
@@ -22,6 +23,13 @@ export interface PublishTarget {
 	admin: string;
 	site: SiteService;
 }
+
+/**
+ * A word no answer has, nor begins with any word an answer has: Pagefind searches an unknown word as
+ * the longest indexed word it begins with (even one letter); "changed" and digits found every answer
+ * with "change".
+ */
+const newWord = () => `zqx${Array.from({ length: 10 }, () => String.fromCharCode(97 + randomInt(26))).join("")}`;
 
 /** The text at `path` on the site, "" when it is not there (yet). */
 async function text(site: SiteService, path: string): Promise<string> {
@@ -57,7 +65,7 @@ export async function publishChanged(
 	{ cmsUrl, admin, site }: PublishTarget,
 	entry: { documentId: string; question: string; slug: string; answer: string; categorySlug: string },
 ): Promise<PublishLive> {
-	const word = `changed${Date.now()}`;
+	const word = newWord();
 	await createEntryDraft(
 		cmsUrl,
 		admin,
@@ -78,7 +86,7 @@ export async function publishChanged(
 
 /** Publishes a new English answer. */
 export async function publishNew({ cmsUrl, admin, site }: PublishTarget): Promise<PublishLive> {
-	const word = `new${Date.now()}`;
+	const word = newWord();
 	const slug = `a-new-answer-${word}`;
 	const draft = await createEntryDraft(cmsUrl, admin, { question: `A new answer (${word})?`, slug, answer: `Its text, ${word}.` }, "en");
 	if (draft.status !== 201) throw new Error(`the CMS did not create the new answer: ${draft.status} ${JSON.stringify(draft.body)}`);

@@ -92,12 +92,14 @@ function insightQuery(text) {
 	const deltaPath = "/pagefind-delta/";
 	let delta;
 	let stale = new Set();
+	let replacement = new Map();
 	const loadDelta = () => {
 		delta ??= fetch(`${deltaPath}delta.json`)
 			.then((response) => (response.ok ? response.json() : {}))
 			.catch(() => ({}))
-			.then(({ languages, hide }) => {
+			.then(({ languages, hide, replace }) => {
 				stale = new Set(Array.isArray(hide) ? hide : []);
+				replacement = new Map(replace && typeof replace === "object" ? Object.entries(replace) : []);
 				return new Set(Array.isArray(languages) ? languages : []);
 			});
 		return delta;
@@ -107,10 +109,20 @@ function insightQuery(text) {
 		if ((await loadDelta()).has(lang)) await instance.mergeIndex(deltaPath, { language: lang });
 		return instance;
 	};
-	/** Search results without the stale pages, each once (a page the small index has unchanged is in both). */
+	/**
+	 * Search results without the stale pages: a changed page's new version takes its old one's place in
+	 * the ranking (the small index's own scores rank below the main index's), a page whose old version
+	 * no longer ranks is dropped; each page once (one the small index has unchanged is in both).
+	 */
 	const current = (results) => {
-		const seen = new Set();
-		return results.filter((result) => !stale.has(result.id) && !seen.has(result.id) && seen.add(result.id));
+		const byId = new Map(results.map((result) => [result.id, result]));
+		const shown = new Set();
+		return results.flatMap((result) => {
+			const page = stale.has(result.id) ? byId.get(replacement.get(result.id)) : result;
+			if (!page || shown.has(page.id)) return [];
+			shown.add(page.id);
+			return [page];
+		});
 	};
 
 	const load = () => {

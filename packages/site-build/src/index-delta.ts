@@ -112,13 +112,16 @@ export async function indexDelta(buildDir: string, replaced: readonly string[], 
 	}
 	const entry = JSON.parse(readFileSync(join(outputPath, "pagefind-entry.json"), "utf8")) as { languages: Record<string, unknown> };
 	// A page whose text did not change has the same id in both indexes: the box shows it once.
-	const deltaIds = new Set(Object.values(await idsOf(outputPath, pages.map(pageUrl))));
+	const newIds = await idsOf(outputPath, pages.map(pageUrl));
+	const deltaIds = new Set(Object.values(newIds));
+	const stale = urls.flatMap((url) => {
+		const id = mainIds[url];
+		return id && !deltaIds.has(id) ? [{ url, id }] : [];
+	});
 	const delta: SearchDelta = {
 		languages: Object.keys(entry.languages).sort(),
-		hide: urls.flatMap((url) => {
-			const id = mainIds[url];
-			return id && !deltaIds.has(id) ? [id] : [];
-		}),
+		hide: stale.map(({ id }) => id),
+		replace: Object.fromEntries(stale.flatMap(({ url, id }) => (newIds[url] ? [[id, newIds[url]]] : []))),
 	};
 	writeFileSync(join(outputPath, DELTA_FILE), JSON.stringify(delta));
 	await precompressFiles(compressibleFiles(outputPath));

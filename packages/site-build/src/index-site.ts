@@ -28,16 +28,22 @@ export const DELTA_FOLDER = "pagefind-delta";
 /** What the search box reads first, in {@link DELTA_FOLDER}. */
 export const DELTA_FILE = "delta.json";
 
-/** delta.json: the languages of the small index, and the main index's ids of the pages it replaces. */
+/**
+ * delta.json: the languages of the small index; the main index's ids of the pages it replaces or that
+ * moved (stale, not to be shown); and, for each replaced page, its id in the small index, which the
+ * search box shows where the main index ranked the stale one (the small index's own scores, from a
+ * handful of pages, rank its results below the main index's).
+ */
 export interface SearchDelta {
 	languages: string[];
 	hide: string[];
+	replace: Record<string, string>;
 }
 
 /** Writes the empty delta.json of a full build: nothing to merge, nothing stale. */
 function writeEmptyDelta(siteDir: string): void {
 	mkdirSync(join(siteDir, DELTA_FOLDER), { recursive: true });
-	writeFileSync(join(siteDir, DELTA_FOLDER, DELTA_FILE), JSON.stringify({ languages: [], hide: [] } satisfies SearchDelta));
+	writeFileSync(join(siteDir, DELTA_FOLDER, DELTA_FILE), JSON.stringify({ languages: [], hide: [], replace: {} } satisfies SearchDelta));
 }
 
 /** Pages read and handed to Pagefind at once: enough to keep its process busy while the next are read. */

@@ -62,8 +62,16 @@ describe("idsOf", () => {
 describe("indexDelta", () => {
 	it("indexes the replaced page, names its stale id in the main index and its language, and keeps it for the next fast path", async () => {
 		write("en/faq/backup/index.html", page("en", "How do I back up?", "Export the archive, then copy it offsite."));
-		expect(await indexDelta(buildDir, ["en/faq/backup/index.html"])).toEqual({ languages: ["en"], hide: [mainIds["/en/faq/backup/"]] });
-		expect(readDelta()).toEqual({ languages: ["en"], hide: [mainIds["/en/faq/backup/"]] });
+		const delta = await indexDelta(buildDir, ["en/faq/backup/index.html"]);
+		const newId = (await idsOf(join(site, DELTA_FOLDER), ["/en/faq/backup/"]))["/en/faq/backup/"];
+		expect(newId).toMatch(/^en_[0-9a-f]{7,}$/);
+		// The search box shows the new page where the main index ranks the stale one.
+		expect(delta).toEqual({
+			languages: ["en"],
+			hide: [mainIds["/en/faq/backup/"]],
+			replace: { [mainIds["/en/faq/backup/"] as string]: newId },
+		});
+		expect(readDelta()).toEqual(delta);
 		expect(texts(join(site, DELTA_FOLDER))).toEqual({ "/en/faq/backup/": "How do I back up? Export the archive, then copy it offsite." });
 		// The main index is left as it was.
 		expect(texts(join(site, "pagefind"))["/en/faq/backup/"]).toBe("How do I back up? Export the archive.");
@@ -80,6 +88,8 @@ describe("indexDelta", () => {
 		write("en/faq/billing-invoice/index.html", page("en", "Where is my invoice?", "In the billing page, under Invoices."));
 		const delta = await indexDelta(buildDir, ["en/faq/billing-invoice/index.html"], ["en/faq/invoice/index.html"]);
 		expect(new Set(delta.hide)).toEqual(new Set([mainIds["/en/faq/backup/"], mainIds["/fr/faq/sauvegarde/"], mainIds["/en/faq/invoice/"]]));
+		// A page that moved has no replacement: its results are dropped.
+		expect(Object.keys(delta.replace).sort()).toEqual([mainIds["/en/faq/backup/"], mainIds["/fr/faq/sauvegarde/"]].sort());
 		expect(Object.keys(texts(join(site, DELTA_FOLDER))).sort()).toEqual([
 			"/en/faq/backup/",
 			"/en/faq/billing-invoice/",
@@ -100,7 +110,7 @@ describe("indexDelta", () => {
 		writeFileSync(join(copy, "en", "faq", "invoice", "index.html"), page("en", "Where is my invoice?", "In the billing page."));
 		await indexSite(copy);
 		const delta = await indexDelta(unchanged, ["en/faq/invoice/index.html"]);
-		expect(delta).toEqual({ languages: ["en"], hide: [] });
+		expect(delta).toEqual({ languages: ["en"], hide: [], replace: {} });
 	});
 
 	it("says which file a record it cannot read is, and writes no index", async () => {
@@ -119,6 +129,10 @@ describe("a full build", () => {
 		writeFileSync(join(full, "client", "en", "index.html"), page("en", "Home", "Welcome"));
 		const { indexBuild } = await import("../src/index-site.ts");
 		await indexBuild(full);
-		expect(JSON.parse(readFileSync(join(full, "client", DELTA_FOLDER, DELTA_FILE), "utf8"))).toEqual({ languages: [], hide: [] });
+		expect(JSON.parse(readFileSync(join(full, "client", DELTA_FOLDER, DELTA_FILE), "utf8"))).toEqual({
+			languages: [],
+			hide: [],
+			replace: {},
+		});
 	});
 });
