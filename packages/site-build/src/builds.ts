@@ -4,6 +4,7 @@
 // apps/site whatever the output path, because their server code imports the site's dependencies from
 // apps/site/node_modules. A new build is made in its own folder and put live by replacing the link
 // with rename(2), which is atomic: a reader gets the old site or the new one, never a mix or nothing.
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
 	existsSync,
@@ -17,7 +18,6 @@ import {
 	symlinkSync,
 	writeFileSync,
 } from "node:fs";
-import { rm } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { paths, siteOutDir } from "@aide/config";
 import { removeCopies } from "./precompress.ts";
@@ -126,6 +126,23 @@ export function buildsPruned(): Promise<void> {
 }
 
 /**
+ * Removes `folder` in a process of its own (`rm -rf`): removing a build's 100,000 files through this
+ * process's own file system calls filled libuv's threads, and the site's files waited behind them (a
+ * page that had just gone live took seconds to be served).
+ */
+function removeAside(folder: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const child = spawn("rm", ["-rf", "--", folder], { stdio: ["ignore", "ignore", "pipe"] });
+		let error = "";
+		child.stderr.on("data", (chunk: Buffer) => {
+			error += chunk.toString("utf8");
+		});
+		child.once("error", reject);
+		child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(error.trim() || `rm exited with ${code}`))));
+	});
+}
+
+/**
  * Sets aside (renames, at once) the builds older than the live one and the one before it, then
  * removes them in the background: a build of 20,000 pages takes seconds to delete, and the site
  * service must go on serving meanwhile. What is set aside is decided here, before any next build
@@ -153,7 +170,7 @@ function pruneBuilds(dist: string): void {
 	for (const name of names) if (name.startsWith(".trash-") && !name.startsWith(ours)) trashes.push(join(dir, name));
 	for (const trash of trashes) {
 		pruning = pruning
-			.then(() => rm(trash, { recursive: true, force: true }))
+			.then(() => removeAside(trash))
 			.catch((error: Error) =>
 				console.error(`aide: could not remove old builds in ${trash} (${error.message}); they can be deleted by hand.`),
 			);
