@@ -70,6 +70,44 @@ export async function idsOf(indexDir: string, urls: readonly string[]): Promise<
 	return found;
 }
 
+/**
+ * The main index's ids of the pages `names` as the site `previousSite` holds them (the live site the
+ * copy was made from: for a page no fast path has replaced yet, the full build's, which the main index
+ * holds). Pagefind names a page by the hash of its record, so indexing the same page alone gives the
+ * same id; each is confirmed in the main index (a page whose short hash collided there has a longer
+ * one), and one that is not is searched for among all of its fragments (seconds at 20,000 pages). A
+ * page the previous site does not have, or without a data-pagefind-body region, is in no index.
+ */
+async function mainIdsOf(mainIndex: string, previousSite: string, names: readonly string[], scratch: string) {
+	const found: Record<string, string | null> = {};
+	const candidates: Array<{ url: string; content: string }> = [];
+	for (const name of names) {
+		const file = join(previousSite, name);
+		const html = existsSync(file) ? readFileSync(file, "utf8") : "";
+		if (html.includes("data-pagefind-body")) candidates.push({ url: pageUrl(name), content: plainTypography(html) });
+		else found[pageUrl(name)] = null;
+	}
+	if (candidates.length === 0) return found;
+	const { index, errors } = await pagefind.createIndex({});
+	if (!index || errors.length > 0) throw new IndexError(`Pagefind could not start: ${errors.join("; ")}`);
+	for (const candidate of candidates) await index.addHTMLFile(candidate);
+	await index.writeFiles({ outputPath: scratch });
+	const alone = await idsOf(
+		scratch,
+		candidates.map(({ url }) => url),
+	);
+	rmSync(scratch, { recursive: true, force: true });
+	const unconfirmed: string[] = [];
+	for (const { url } of candidates) {
+		const id = alone[url];
+		const name = `${id}.pf_fragment`;
+		const there = id && existsSync(join(mainIndex, "fragment", name)) ? await fragmentPages(join(mainIndex, "fragment"), name) : [];
+		if (id && there.some((page) => page.id === id && page.url === url)) found[url] = id;
+		else unconfirmed.push(url);
+	}
+	return { ...found, ...(await idsOf(mainIndex, unconfirmed)) };
+}
+
 function readRecord(buildDir: string): DeltaRecord {
 	const file = join(buildDir, RECORD_FILE);
 	if (!existsSync(file)) return { pages: [], moved: [], mainIds: {} };
@@ -84,20 +122,28 @@ function readRecord(buildDir: string): DeltaRecord {
  * its /pagefind-delta/, and writes delta.json, which also hides the pages `moved` (an answer's page
  * at its old slug) from the main index's results. Returns delta.json's content.
  */
-export async function indexDelta(buildDir: string, replaced: readonly string[], movedNow: readonly string[] = []): Promise<SearchDelta> {
+export async function indexDelta(
+	buildDir: string,
+	previousSite: string,
+	replaced: readonly string[],
+	movedNow: readonly string[] = [],
+): Promise<SearchDelta> {
 	const siteDir = join(buildDir, "client");
 	const record = readRecord(buildDir);
 	const moved = [...new Set([...record.moved.filter((name) => !replaced.includes(name)), ...movedNow])];
 	const pages = [...new Set([...record.pages, ...replaced])].filter((name) => !moved.includes(name));
 	const urls = [...pages, ...moved].map(pageUrl);
-	// The main index is the full build's, hard-linked into every copy: each page's id there is read once.
-	const unknown = urls.filter((url) => !(url in record.mainIds));
-	const mainIds = { ...record.mainIds, ...(await idsOf(join(siteDir, INDEX_FOLDER), unknown)) };
-
 	const outputPath = join(siteDir, DELTA_FOLDER);
 	// Files linked to the live build's: removed, never written into.
 	rmSync(outputPath, { recursive: true, force: true });
+	let mainIds: Record<string, string | null>;
 	try {
+		// The main index is the full build's, hard-linked into every copy: each page's id there is found once.
+		const unknown = [...pages, ...moved].filter((name) => !(pageUrl(name) in record.mainIds));
+		mainIds = {
+			...record.mainIds,
+			...(await mainIdsOf(join(siteDir, INDEX_FOLDER), previousSite, unknown, join(buildDir, "search-delta-scratch"))),
+		};
 		const { index, errors } = await pagefind.createIndex({});
 		if (!index || errors.length > 0) throw new IndexError(`Pagefind could not start: ${errors.join("; ")}`);
 		for (const name of pages) {

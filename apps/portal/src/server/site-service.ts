@@ -295,7 +295,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 					// Searchable at once: a small index of the changed answers, merged by the search box into the main
 					// one. The pages at an old slug stay until the full rebuild, for the links to them, but search leaves them out.
 					indexing = performance.now();
-					await indexDelta(copy.dir, searched, changes.moved);
+					await indexDelta(copy.dir, copy.from, searched, changes.moved);
 				} catch (error) {
 					removeBuild(copy.dir);
 					throw error;
