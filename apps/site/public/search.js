@@ -94,14 +94,16 @@ function insightQuery(text) {
 	let stale = new Set();
 	let replacement = new Map();
 	const loadDelta = () => {
+		// Without it (a failure, or a file not as the build writes it), search uses the main index alone.
 		delta ??= fetch(`${deltaPath}delta.json`)
 			.then((response) => (response.ok ? response.json() : {}))
-			.catch(() => ({}))
-			.then(({ languages, hide, replace }) => {
+			.then((data) => {
+				const { languages, hide, replace } = data ?? {};
 				stale = new Set(Array.isArray(hide) ? hide : []);
 				replacement = new Map(replace && typeof replace === "object" ? Object.entries(replace) : []);
 				return new Set(Array.isArray(languages) ? languages : []);
-			});
+			})
+			.catch(() => new Set());
 		return delta;
 	};
 	/** An instance of Pagefind (the module, or one made for another language) with the small index of `lang` merged in, if it has one. */

@@ -90,8 +90,13 @@ async function mainIdsOf(mainIndex: string, previousSite: string, names: readonl
 	if (candidates.length === 0) return found;
 	const { index, errors } = await pagefind.createIndex({});
 	if (!index || errors.length > 0) throw new IndexError(`Pagefind could not start: ${errors.join("; ")}`);
-	for (const candidate of candidates) await index.addHTMLFile(candidate);
-	await index.writeFiles({ outputPath: scratch });
+	for (const candidate of candidates) {
+		const added = await index.addHTMLFile(candidate);
+		if (added.errors.length > 0)
+			throw new IndexError(`Pagefind could not index the page at ${candidate.url} of ${previousSite}: ${added.errors.join("; ")}`);
+	}
+	const written = await index.writeFiles({ outputPath: scratch });
+	if (written.errors.length > 0) throw new IndexError(`Pagefind could not write ${scratch}: ${written.errors.join("; ")}`);
 	const alone = await idsOf(
 		scratch,
 		candidates.map(({ url }) => url),

@@ -283,12 +283,9 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 					// replaceFile drops each page's stale compressed copies; new ones are written before it goes live.
 					await precompressFiles(pages.map(({ path, html }) => replaceFile(join(copy.dir, "client"), path, html)));
 					// The images the new answers show; the ones they no longer show stay until the full rebuild.
-					linkMedia(
-						join(copy.dir, "client"),
-						versions.flatMap((version) => version.media),
-					);
-					// The next fast path (and the service) find the entry's pages where they now are.
 					const media = versions.flatMap((version) => version.media);
+					linkMedia(join(copy.dir, "client"), media);
+					// The next fast path (and the service) find the entry's pages where they now are.
 					read.manifest.entries[documentId] = changes.entry;
 					read.manifest.media = [...new Set([...read.manifest.media, ...media])].sort();
 					writeBuildManifest(copy.dir, read.manifest);
