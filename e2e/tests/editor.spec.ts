@@ -35,4 +35,12 @@ test("an editor changes an English answer, previews it and publishes it to the s
 		.toContain(addition);
 	await page.goto(`${site}/en/faq/how-do-i-change-my-password/`);
 	await expect(page.getByText(addition)).toBeVisible();
+	// The answer went live ahead of the full rebuild, searchable through a small index of what changed; the
+	// full rebuild follows, and once it is live its own index has the change: the small one is empty again.
+	await expect
+		.poll(async () => ((await (await request.get(`${site}/pagefind-delta/delta.json`)).json()) as { languages: string[] }).languages, {
+			timeout: 90_000,
+			intervals: [500],
+		})
+		.toEqual([]);
 });

@@ -214,8 +214,22 @@ describe("publishing and previewing", () => {
 		expect(found.filter((href) => href === `/en/faq/${entry.slug}/`)).toHaveLength(1);
 		// The same answers in the same order: the new version takes the stale one's place in the main index's ranking.
 		expect(found).toEqual(foundBefore);
+		// A reader whose page loaded search now, before the full rebuild goes live, searches again after it.
+		const reader = await browser.newPage();
+		const readerSearch = async (term: string) => {
+			await reader.getByRole("searchbox").fill(term);
+			await reader.locator(`.search-results[data-for="${term}|"]`).waitFor({ state: "attached" });
+			return (await reader.locator(".search-results a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""))).map(
+				(href) => new URL(href, service.publicUrl).pathname,
+			);
+		};
+		await reader.goto(`${service.publicUrl}/en/`);
+		expect(await readerSearch(word)).toEqual(foundBefore);
 		service.rebuilder.resume();
 		await service.rebuilder.idle();
+		// Its index's files are gone with the build it came from: the box starts again with the live one's.
+		expect(await readerSearch(marker.split(" ").at(-1) as string)).toEqual([`/en/faq/${entry.slug}/`]);
+		await reader.close();
 		// The build writes the very pages the fast path wrote: the answer's, its permalink page and the lists.
 		expect(await page(`/en/faq/${entry.slug}/`)).toBe(patched);
 		expect(await page(PERMALINK)).toBe(permalink);

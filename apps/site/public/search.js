@@ -127,6 +127,23 @@ function insightQuery(text) {
 		});
 	};
 
+	/** Forgets the index loaded (Pagefind's, the small one's list and the other languages'), so that the next search loads the live build's. */
+	const restart = async () => {
+		const loaded = [pagefind, ...instances.values()];
+		pagefind = undefined;
+		delta = undefined;
+		stale = new Set();
+		replacement = new Map();
+		instances.clear();
+		await Promise.all(
+			loaded.map((instance) =>
+				Promise.resolve(instance)
+					.then((pf) => pf?.destroy?.())
+					.catch(() => {}),
+			),
+		);
+	};
+
 	const load = () => {
 		pagefind ??= Promise.all([import(`${bundlePath}pagefind.js`), loadDelta()])
 			.then(([module]) => withDelta(module, document.documentElement.lang))
@@ -288,10 +305,20 @@ function insightQuery(text) {
 			close();
 			return;
 		}
-		const module = await load();
-		const search = await module.search(term, { filters: filtersNow() });
-		const matches = current(search.results);
-		const results = await Promise.all(matches.slice(0, BATCH).map((result) => result.data()));
+		const searchNow = async () => {
+			const search = await (await load()).search(term, { filters: filtersNow() });
+			const matches = current(search.results);
+			return { matches, results: await Promise.all(matches.slice(0, BATCH).map((result) => result.data())) };
+		};
+		let answer;
+		try {
+			answer = await searchNow();
+		} catch {
+			// A build went live since this page loaded the index: its files are gone. Again, with the live one's.
+			await restart();
+			answer = await searchNow();
+		}
+		const { matches, results } = answer;
 		if (query !== latest) return;
 		const found = results.flatMap(hits);
 		list.replaceChildren(...found.map((hit) => item(hit, document.documentElement.lang)));
