@@ -10,7 +10,7 @@ import { SETTINGS_UID } from "@aide/cms-contract";
 import { liveBuild, MANIFEST_FILE, removeSite } from "@aide/site-build";
 import { WEBHOOK_SECRET_HEADER } from "@aide/site-link";
 import { chromiumLaunchOptions, createEntryDraft, freePort, publishEntry, type RunningCms, request, startCms } from "@aide/testing";
-import { type Browser, chromium } from "@playwright/test";
+import { type Browser, chromium, type Page } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SiteService } from "../src/server/site-service.ts";
 import { buildEnvOf, sleep, startBuiltSiteService, until as untilLogged } from "./support/site-service.ts";
@@ -51,13 +51,18 @@ async function searchHrefs(term: string): Promise<string[]> {
 	const tab = await browser.newPage();
 	try {
 		await tab.goto(`${service.publicUrl}/en/`);
-		await tab.getByRole("searchbox").fill(term);
-		await tab.locator(`.search-results[data-for="${term}|"]`).waitFor({ state: "attached" });
-		const hrefs = await tab.locator(".search-results a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
-		return hrefs.map((href) => new URL(href, service.publicUrl).pathname);
+		return await boxResults(tab, term);
 	} finally {
 		await tab.close();
 	}
+}
+
+/** The answers (their pages' paths) that the search box of the page open in `tab` lists for `term`. */
+async function boxResults(tab: Page, term: string): Promise<string[]> {
+	await tab.getByRole("searchbox").fill(term);
+	await tab.locator(`.search-results[data-for="${term}|"]`).waitFor({ state: "attached" });
+	const hrefs = await tab.locator(".search-results a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+	return hrefs.map((href) => new URL(href, service.publicUrl).pathname);
 }
 
 beforeAll(async () => {
@@ -216,19 +221,12 @@ describe("publishing and previewing", () => {
 		expect(found).toEqual(foundBefore);
 		// A reader whose page loaded search now, before the full rebuild goes live, searches again after it.
 		const reader = await browser.newPage();
-		const readerSearch = async (term: string) => {
-			await reader.getByRole("searchbox").fill(term);
-			await reader.locator(`.search-results[data-for="${term}|"]`).waitFor({ state: "attached" });
-			return (await reader.locator(".search-results a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""))).map(
-				(href) => new URL(href, service.publicUrl).pathname,
-			);
-		};
 		await reader.goto(`${service.publicUrl}/en/`);
-		expect(await readerSearch(word)).toEqual(foundBefore);
+		expect(await boxResults(reader, word)).toEqual(foundBefore);
 		service.rebuilder.resume();
 		await service.rebuilder.idle();
 		// Its index's files are gone with the build it came from: the box starts again with the live one's.
-		expect(await readerSearch(marker.split(" ").at(-1) as string)).toEqual([`/en/faq/${entry.slug}/`]);
+		expect(await boxResults(reader, marker.split(" ").at(-1) as string)).toEqual([`/en/faq/${entry.slug}/`]);
 		await reader.close();
 		// The build writes the very pages the fast path wrote: the answer's, its permalink page and the lists.
 		expect(await page(`/en/faq/${entry.slug}/`)).toBe(patched);
