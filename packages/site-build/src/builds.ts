@@ -4,16 +4,16 @@
 // apps/site whatever the output path, because their server code imports the site's dependencies from
 // apps/site/node_modules. A new build is made in its own folder and put live by replacing the link
 // with rename(2), which is atomic: a reader gets the old site or the new one, never a mix or nothing.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
 	existsSync,
-	linkSync,
 	lstatSync,
 	mkdirSync,
 	readdirSync,
 	realpathSync,
 	renameSync,
+	rmdirSync,
 	rmSync,
 	symlinkSync,
 	writeFileSync,
@@ -43,25 +43,98 @@ export function newBuildDir(dist: string): string {
 	return dir;
 }
 
+/** Links every file of the folder `from` into the existing folder `to` (`cp -al`), in a process of its own: at 10,000 entries per locale, about 100,000 files and seconds the site's readers must not wait behind. */
+function linkTree(from: string, to: string, started: (child: ChildProcess) => void = () => {}): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const child = spawn("cp", ["-al", "--", `${from}/.`, to], { stdio: ["ignore", "ignore", "pipe"] });
+		started(child);
+		let error = "";
+		child.stderr.on("data", (chunk: Buffer) => {
+			error += chunk.toString("utf8");
+		});
+		child.once("error", reject);
+		child.once("exit", (code, signal) =>
+			code === 0 ? resolve() : reject(new Error(error.trim() || `cp ${signal ? `was stopped (${signal})` : `exited with ${code}`}`)),
+		);
+	});
+}
+
+/** A linked copy of a live build made ahead of need (see {@link prepareLinkedCopy}), by the live link it copies. */
+interface Spare {
+	/** The live build it copies (its static folder, as liveBuild's `id`). */
+	from: string;
+	dir: string;
+	/** Settles true once every file is linked, false if that failed (the folder is then removed). */
+	ready: Promise<boolean>;
+	child?: ChildProcess;
+}
+const spares = new Map<string, Spare>();
+let spareCount = 0;
+
+/** Drops the copy {@link prepareLinkedCopy} made for `dist`, if any: its linking stops, its folder is removed in the background. */
+export function dropLinkedCopy(dist: string): void {
+	const spare = spares.get(dist);
+	if (!spare) return;
+	spares.delete(dist);
+	spare.child?.kill();
+	void spare.ready.then(() => setAside(dist, [spare.dir]));
+}
+
 /**
- * A new build folder holding the live build's files as hard links (fast, and no extra space). A
- * file in it must be replaced (see {@link replaceFile}), never written into: that would change the
- * live build too.
+ * Starts making, in the background, the linked copy of the live build that the next one-entry fast
+ * path will take (see {@link linkedCopyOfLive}): a publish then waits for none of the linking. The
+ * site service asks for one when a full build goes live. A copy of a build that is no longer live is
+ * dropped.
  */
-export function linkedCopyOfLive(dist: string): { dir: string; from: string } | undefined {
+export function prepareLinkedCopy(dist: string): void {
+	const live = liveBuild(dist);
+	if (spares.get(dist)?.from === live?.id) return;
+	dropLinkedCopy(dist);
+	if (!live) return;
+	// A dot name: not a build (builds.ts's pruning lists builds by name), until a fast path takes it.
+	const dir = join(buildsDirOf(dist), `.spare-${process.pid}-${++spareCount}`);
+	mkdirSync(dir, { recursive: true });
+	const spare: Spare = { from: live.id, dir, ready: Promise.resolve(false) };
+	spare.ready = linkTree(live.buildDir, dir, (child) => {
+		spare.child = child;
+	}).then(
+		() => true,
+		(error: Error) => {
+			if (spares.get(dist) === spare) {
+				spares.delete(dist);
+				console.error(
+					`aide: could not link a copy of the live site ahead of the next publish (${error.message}); the next publish links its own.`,
+				);
+			}
+			setAside(dist, [dir]);
+			return false;
+		},
+	);
+	spares.set(dist, spare);
+}
+
+/**
+ * A new build folder holding the live build's files as hard links (no extra space). A file in it must
+ * be replaced (see {@link replaceFile}), never written into: that would change the live build too. The
+ * copy {@link prepareLinkedCopy} made of the same live build is taken when there is one (waiting for
+ * its linking to end); otherwise one is linked now.
+ */
+export async function linkedCopyOfLive(dist: string): Promise<{ dir: string; from: string } | undefined> {
 	const live = liveBuild(dist);
 	if (!live) return undefined;
-	const from = live.buildDir;
-	const dir = newBuildDir(dist);
-	const copy = (source: string, target: string) => {
-		for (const entry of readdirSync(source, { withFileTypes: true })) {
-			if (entry.isDirectory()) {
-				mkdirSync(join(target, entry.name));
-				copy(join(source, entry.name), join(target, entry.name));
-			} else linkSync(join(source, entry.name), join(target, entry.name));
+	const spare = spares.get(dist);
+	if (spare?.from === live.id) {
+		spares.delete(dist);
+		if (await spare.ready) {
+			const dir = newBuildDir(dist);
+			// newBuildDir made the folder; the spare takes its name.
+			rmdirSync(dir);
+			renameSync(spare.dir, dir);
+			return { dir, from: live.id };
 		}
-	};
-	copy(from, dir);
+	} else dropLinkedCopy(dist);
+	const dir = newBuildDir(dist);
+	await linkTree(live.buildDir, dir);
 	return { dir, from: live.id };
 }
 
@@ -143,6 +216,27 @@ function removeAside(folder: string): Promise<void> {
 }
 
 /**
+ * Moves `folders` (in the builds folder of `dist`) into a trash folder at once, then removes it in
+ * the background (see {@link buildsPruned}).
+ */
+function setAside(dist: string, folders: readonly string[]): void {
+	const there = folders.filter((folder) => existsSync(folder));
+	if (there.length === 0) return;
+	const trash = join(buildsDirOf(dist), `.trash-${process.pid}-${++trashCount}`);
+	mkdirSync(trash, { recursive: true });
+	for (const folder of there) renameSync(folder, join(trash, basename(folder)));
+	removeLater(trash);
+}
+
+function removeLater(folder: string): void {
+	pruning = pruning
+		.then(() => removeAside(folder))
+		.catch((error: Error) =>
+			console.error(`aide: could not remove old builds in ${folder} (${error.message}); they can be deleted by hand.`),
+		);
+}
+
+/**
  * Sets aside (renames, at once) the builds older than the live one and the one before it, then
  * removes them in the background: a build of 20,000 pages takes seconds to delete, and the site
  * service must go on serving meanwhile. What is set aside is decided here, before any next build
@@ -157,23 +251,15 @@ function pruneBuilds(dist: string): void {
 		.sort()
 		.reverse();
 	const keep = new Set([live, ...builds.filter((name) => name !== live).slice(0, KEEP_BUILDS - 1)]);
-	const doomed = builds.filter((name) => !keep.has(name));
-	const trashes: string[] = [];
-	if (doomed.length > 0) {
-		const trash = join(dir, `.trash-${process.pid}-${++trashCount}`);
-		mkdirSync(trash);
-		for (const name of doomed) renameSync(join(dir, name), join(trash, name));
-		trashes.push(trash);
-	}
-	// What an earlier process set aside and could not finish removing (it was stopped).
-	const ours = `.trash-${process.pid}-`;
-	for (const name of names) if (name.startsWith(".trash-") && !name.startsWith(ours)) trashes.push(join(dir, name));
-	for (const trash of trashes) {
-		pruning = pruning
-			.then(() => removeAside(trash))
-			.catch((error: Error) =>
-				console.error(`aide: could not remove old builds in ${trash} (${error.message}); they can be deleted by hand.`),
-			);
+	setAside(
+		dist,
+		builds.filter((name) => !keep.has(name)).map((name) => join(dir, name)),
+	);
+	// What an earlier process set aside and could not finish removing, or linked ahead and did not use (it was stopped).
+	for (const name of names) {
+		if (name.startsWith(`.trash-${process.pid}-`) || name.startsWith(`.spare-${process.pid}-`)) continue;
+		if (name.startsWith(".trash-")) removeLater(join(dir, name));
+		else if (name.startsWith(".spare-")) setAside(dist, [join(dir, name)]);
 	}
 }
 
@@ -190,6 +276,8 @@ export function liveBuild(dist: string): { id: string; buildDir: string; staticD
 
 /** Removes the live link and every build behind it (for tests and benchmarks that build into a temporary place). */
 export function removeSite(dist: string): void {
+	spares.get(dist)?.child?.kill();
+	spares.delete(dist);
 	rmSync(dist, { force: true });
 	rmSync(buildsDirOf(dist), { recursive: true, force: true });
 }

@@ -5,10 +5,12 @@ export { BUILDS_PER_PROCESS, type BuildOutcome, buildHeapMb, LARGE_SITE_PAGES, S
 export {
 	buildsPruned,
 	distPath,
+	dropLinkedCopy,
 	linkedCopyOfLive,
 	liveBuild,
 	newBuildDir,
 	pathInside,
+	prepareLinkedCopy,
 	promoteBuild,
 	removeBuild,
 	removeSite,

@@ -21,6 +21,7 @@ import { ENTRY_UID, INSIGHT_ROUTES, isDraftSave, readRebuildCall, rebuildReason 
 import { loadEntryPreview, loadEntryVersions } from "@aide/cms-loader";
 import type { Address } from "@aide/config";
 import {
+	dropLinkedCopy,
 	entryChangesSchema,
 	indexDelta,
 	linkedCopyOfLive,
@@ -28,6 +29,7 @@ import {
 	liveBuild,
 	pageFile,
 	precompressFiles,
+	prepareLinkedCopy,
 	promoteBuild,
 	readBuildManifest,
 	removeBuild,
@@ -181,8 +183,11 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 			// A full build's thread starts at once: loading a build's code in a new thread takes about a second,
 			// which the next publish's pages would wait for. The fast path's copy (the same code, under another
 			// name) waits for a render to ask: the full rebuild that follows would only replace it.
-			if (warm) renderers.for(build);
-			else renderers.retire();
+			if (warm) {
+				renderers.for(build);
+				// The next publish's fast path finds the live site linked into a build folder already.
+				prepareLinkedCopy(options.dist);
+			} else renderers.retire();
 		}
 	};
 	refreshLive({ warm: true });
@@ -275,7 +280,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				for (const { route, file } of changes.pages)
 					pages.push({ path: file.split("/"), html: await renderInternal(route, `the page ${route}`, locals) });
 				const rendered = performance.now();
-				const copy = linkedCopyOfLive(options.dist);
+				const copy = await linkedCopyOfLive(options.dist);
 				const copied = performance.now();
 				let indexing = copied;
 				if (!copy) return;
@@ -468,6 +473,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 	} catch (error) {
 		// Nothing of a service that did not start may outlive it: the warm render process included.
 		serviceServer.close();
+		dropLinkedCopy(options.dist);
 		builder.stop();
 		await renderers.close();
 		await insights?.close();
@@ -492,6 +498,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 			// The last counts go to the CMS before it is stopped (start.ts stops it after this).
 			await insights?.close();
 			await patching;
+			dropLinkedCopy(options.dist);
 			builder.stop();
 			await renderers.close();
 			publicServer.closeAllConnections();
