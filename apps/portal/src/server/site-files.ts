@@ -1,11 +1,11 @@
 // The files a built site serves, listed once when a build goes live (a build's files never change
-// after that: the fast path replaces pages in a new build folder). Only a listed name is ever
+// after that: the fast path replaces pages in a new build folder, and lists only those again). Only a listed name is ever
 // opened, so no spelling of a path (`..`, `%2e%2e`, `//`, a NUL) can reach outside the build, and
 // dotfiles are not served. A URL path finds its file as it did under sirv: `/fr/` and `/fr` are
 // `/fr/index.html`, `/404` is `/404.html`. A page's precompressed copies (`.br`, `.gz`, see
 // @aide/site-build's precompress.ts) are its other forms, not files of their own.
-import { readdirSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, sep } from "node:path";
 import { COPY_SUFFIX } from "@aide/site-build";
 import type { Coding } from "./accept-encoding.ts";
 
@@ -41,32 +41,115 @@ export function pathnameOf(url: string): string {
 	}
 }
 
-/** Lists the site at `dir`; returns how to find the file a URL path names. */
-export function siteFiles(dir: string): (pathname: string) => SiteFile | undefined {
-	const names = new Set<string>();
-	for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+/** The names (`/fr/index.html`) of the files under `folder` (a name in the site, or the whole site) of the site at `dir`, dotfiles left out. */
+function listNames(dir: string, folder = ""): string[] {
+	const root = join(dir, folder);
+	const names: string[] = [];
+	for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
 		if (!entry.isFile()) continue;
-		const name = `/${relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/")}`.normalize();
-		if (!hidden(name)) names.add(name);
+		// The entry's path below the site's folder, in URL form (parentPath is `root`, or a folder under it).
+		const below = `${folder}${entry.parentPath.slice(root.length)}/${entry.name}`;
+		const name = `/${sep === "/" ? below.replace(/^\/+/, "") : below.split(sep).join("/").replace(/^\/+/, "")}`.normalize();
+		if (!hidden(name)) names.push(name);
 	}
-	const files = new Map<string, SiteFile>();
-	for (const name of names) {
-		const copies: SiteFile["copies"] = {};
-		for (const [coding, suffix] of COPY_SUFFIXES) if (names.has(`${name}${suffix}`)) copies[coding] = join(dir, `${name}${suffix}`);
-		files.set(name, { name, path: join(dir, name), copies });
+	return names;
+}
+
+/** The name a compressed copy's name is a copy of (its suffix removed), or undefined for a name without a copy's suffix. */
+const copiedName = (name: string) => {
+	const suffix = COPY_SUFFIXES.find(([, suffix]) => name.endsWith(suffix))?.[1];
+	return suffix === undefined ? undefined : name.slice(0, -suffix.length);
+};
+
+/** The files of a built site, listed once, and how a URL path finds one (see the top of this file). */
+export class SiteFiles {
+	/** The site's folder. */
+	readonly dir: string;
+	/** Every file of the site, copies included. */
+	private readonly names: Set<string>;
+	/** The files served (a copy is a form of its file, not a file), with the codings of their copies. */
+	private readonly files: Map<string, Coding[]>;
+
+	private constructor(dir: string, names: Set<string>, files: Map<string, Coding[]>) {
+		this.dir = dir;
+		this.names = names;
+		this.files = files;
 	}
-	// A copy whose file is here too is one of its forms; a `.gz` file of its own (an archive) stays a file.
-	for (const name of names) {
-		const copyOf = COPY_SUFFIXES.find(([, suffix]) => name.endsWith(suffix) && names.has(name.slice(0, -suffix.length)));
-		if (copyOf) files.delete(name);
+
+	/** Lists the site at `dir`. */
+	static list(dir: string): SiteFiles {
+		const names = new Set(listNames(dir));
+		const files = new Map<string, Coding[]>();
+		for (const name of names) {
+			const original = copiedName(name);
+			// A copy whose file is here too is one of its forms; a `.gz` file of its own (an archive) stays a file.
+			if (original !== undefined && names.has(original)) continue;
+			files.set(
+				name,
+				COPY_SUFFIXES.flatMap(([coding, suffix]) => (names.has(`${name}${suffix}`) ? [coding] : [])),
+			);
+		}
+		return new SiteFiles(dir, names, files);
 	}
-	return (pathname) => {
+
+	/**
+	 * The same site in the folder `dir`, a linked copy of this one's in which the files or folders
+	 * `changed` (names in the site: `/fr/faq/x/index.html`, `/pagefind-delta`) were written, replaced
+	 * or removed, with their compressed copies. Only those are listed again: the whole site takes
+	 * seconds at 10,000 entries per locale, during which no reader is served.
+	 */
+	changedIn(dir: string, changed: readonly string[]): SiteFiles {
+		const site = new SiteFiles(dir, new Set(this.names), new Map(this.files));
+		const touched = new Set<string>();
+		const folders = changed.map((name) => `${name}/`);
+		for (const name of this.names) {
+			const gone = changed.includes(name) || changed.includes(copiedName(name) ?? "") || folders.some((folder) => name.startsWith(folder));
+			if (gone) {
+				site.names.delete(name);
+				touched.add(name);
+			}
+		}
+		for (const name of changed) {
+			const path = join(dir, name);
+			if (!existsSync(path)) continue;
+			const names = statSync(path).isDirectory()
+				? listNames(dir, name)
+				: [name, ...COPY_SUFFIXES.map(([, suffix]) => `${name}${suffix}`).filter((copy) => existsSync(join(dir, copy)))];
+			for (const added of names.filter((added) => !hidden(added))) {
+				site.names.add(added);
+				touched.add(added);
+			}
+		}
+		for (const name of touched) site.settle(name);
+		return site;
+	}
+
+	/** Brings the entries of `name`, its file (when it is a copy) and its copies up to date with `names`. */
+	private settle(name: string): void {
+		const base = copiedName(name);
+		for (const file of [name, ...(base === undefined ? [] : [base]), ...COPY_SUFFIXES.map(([, suffix]) => `${name}${suffix}`)]) {
+			const original = copiedName(file);
+			// As in list().
+			if (!this.names.has(file) || (original !== undefined && this.names.has(original))) this.files.delete(file);
+			else
+				this.files.set(
+					file,
+					COPY_SUFFIXES.flatMap(([coding, suffix]) => (this.names.has(`${file}${suffix}`) ? [coding] : [])),
+				);
+		}
+	}
+
+	/** The file the URL path `pathname` names, if the site has it. */
+	find(pathname: string): SiteFile | undefined {
 		const path = pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
 		const candidates = path === "" ? ["/index", "/index.html"] : [path, `${path}/index`, `${path}.html`, `${path}/index.html`];
-		for (const candidate of candidates) {
-			const file = files.get(candidate);
-			if (file) return file;
+		for (const name of candidates) {
+			const codings = this.files.get(name);
+			if (codings) {
+				const path = join(this.dir, name);
+				return { name, path, copies: Object.fromEntries(codings.map((coding) => [coding, `${path}${COPY_SUFFIX[coding]}`])) };
+			}
 		}
 		return undefined;
-	};
+	}
 }

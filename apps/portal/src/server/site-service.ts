@@ -21,12 +21,14 @@ import { ENTRY_UID, INSIGHT_ROUTES, isDraftSave, readRebuildCall, rebuildReason 
 import { loadEntryPreview, loadEntryVersions } from "@aide/cms-loader";
 import type { Address } from "@aide/config";
 import {
+	DELTA_FOLDER,
 	dropLinkedCopy,
 	entryChangesSchema,
 	indexDelta,
 	linkedCopyOfLive,
 	linkMedia,
 	liveBuild,
+	MEDIA_DIR,
 	pageFile,
 	precompressFiles,
 	prepareLinkedCopy,
@@ -45,6 +47,7 @@ import { type ReaderInsights, type ReaderInsightsOptions, startReaderInsights } 
 import { LogThrottle } from "./log-throttle.ts";
 import { MEDIA_PREFIX, servePreviewMedia } from "./preview-media.ts";
 import { Rebuilder, type RebuildReport } from "./rebuilder.ts";
+import { SiteFiles } from "./site-files.ts";
 import { type Handler, SECURITY_HEADERS, setHeaders, staticSite } from "./static-site.ts";
 
 /** A webhook's body is a few KB; anything much larger is not one. */
@@ -175,11 +178,14 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 	};
 
 	// What readers are served. Replaced as a whole after each build: one assignment, so a request sees one site.
-	let live: { id: string; files: Handler } | undefined;
-	const refreshLive = ({ warm }: { warm: boolean }) => {
+	let live: { id: string; site: SiteFiles; files: Handler } | undefined;
+	/** Serves the live build; `changed` names what a fast path changed in its copy of the build served until now. */
+	const refreshLive = ({ warm, changed }: { warm: boolean; changed?: { from: string; names: string[] } }) => {
 		const build = liveBuild(options.dist);
 		if (build && build.id !== live?.id) {
-			live = { id: build.id, files: staticSite(build.staticDir, log) };
+			const site =
+				changed && live?.id === changed.from ? live.site.changedIn(build.staticDir, changed.names) : SiteFiles.list(build.staticDir);
+			live = { id: build.id, site, files: staticSite(site, log) };
 			// A full build's thread starts at once: loading a build's code in a new thread takes about a second,
 			// which the next publish's pages would wait for. The fast path's copy (the same code, under another
 			// name) waits for a render to ask: the full rebuild that follows would only replace it.
@@ -284,11 +290,11 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				const copied = performance.now();
 				let indexing = copied;
 				if (!copy) return;
+				const media = versions.flatMap((version) => version.media);
 				try {
 					// replaceFile drops each page's stale compressed copies; new ones are written before it goes live.
 					await precompressFiles(pages.map(({ path, html }) => replaceFile(join(copy.dir, "client"), path, html)));
 					// The images the new answers show; the ones they no longer show stay until the full rebuild.
-					const media = versions.flatMap((version) => version.media);
 					linkMedia(join(copy.dir, "client"), media);
 					// The next fast path (and the service) find the entry's pages where they now are.
 					read.manifest.entries[documentId] = changes.entry;
@@ -305,7 +311,13 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				// A full build that went live meanwhile already has the change, and more.
 				if (liveBuild(options.dist)?.id !== copy.from) return removeBuild(copy.dir);
 				promoteBuild(options.dist, copy.dir);
-				refreshLive({ warm: false });
+				// What the copy changed, as names in the site: the server lists only those again.
+				const names = [
+					...pages.map(({ path }) => `/${path.join("/")}`),
+					...media.map((name) => `/${MEDIA_DIR}/${name}`),
+					`/${DELTA_FOLDER}`,
+				];
+				refreshLive({ warm: false, changed: { from: copy.from, names } });
 				const seconds = ((performance.now() - started) / 1000).toFixed(1);
 				const phases = [
 					`${pages.length} pages rendered in ${((rendered - started) / 1000).toFixed(1)} s`,

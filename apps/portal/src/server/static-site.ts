@@ -20,7 +20,7 @@ import { cacheControl, REVALIDATE } from "./cache-policy.ts";
 import { etagOf, notModified } from "./conditional.ts";
 import { contentType } from "./content-types.ts";
 import { quoted } from "./guard.ts";
-import { pathnameOf, type SiteFile, siteFiles } from "./site-files.ts";
+import { pathnameOf, type SiteFile, SiteFiles } from "./site-files.ts";
 
 /** A strict Content-Security-Policy (Pagefind needs wasm-unsafe-eval) and friends. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -37,13 +37,18 @@ const CLIENT_GONE = new Set(["ERR_STREAM_PREMATURE_CLOSE", "ERR_STREAM_DESTROYED
 export type Handler = (request: IncomingMessage, response: ServerResponse, next?: () => void) => void;
 
 /**
- * Serves the files of `dir`; a path it does not hold gets `next()`, or the locale's 404 page without one.
- * `log` hears of a file that could not be read (removed under the server); that request is cut short.
+ * Serves the files of the site at `dir` (or as listed already, see site-files.ts); a path it does not
+ * hold gets `next()`, or the locale's 404 page without one. `log` hears of a file that could not be
+ * read (removed under the server); that request is cut short.
  */
-export function staticSite(dir: string, log: (message: string) => void = (message) => console.error(`aide: ${message}`)): Handler {
-	const find = siteFiles(dir);
+export function staticSite(
+	site: string | SiteFiles,
+	log: (message: string) => void = (message) => console.error(`aide: ${message}`),
+): Handler {
+	const files = typeof site === "string" ? SiteFiles.list(site) : site;
+	const { dir } = files;
 	return (request, response, next) => {
-		const file = find(pathnameOf(request.url ?? "/"));
+		const file = files.find(pathnameOf(request.url ?? "/"));
 		if (!file) {
 			if (next) return next();
 			const locale = /^\/([a-z]{2})\//.exec(request.url ?? "")?.[1];
