@@ -106,10 +106,27 @@ function insightQuery(text) {
 			.catch(() => new Set());
 		return delta;
 	};
-	/** An instance of Pagefind (the module, or one made for another language) with the small index of `lang` merged in, if it has one. */
-	const withDelta = async (instance, lang) => {
-		if ((await loadDelta()).has(lang)) await instance.mergeIndex(deltaPath, { language: lang });
-		return instance;
+	/**
+	 * An instance of Pagefind (the module, or one made for another language) from `make`, with the small
+	 * index of `lang` merged in, if it has one. A merge that fails means the small index delta.json named
+	 * is gone: a full build went live since it was read, and holds all of it. Pagefind keeps a failed
+	 * merge (every search after it fails), so the instance is dropped and made again, with the live
+	 * build's delta.json.
+	 */
+	const withDelta = async (make, lang) => {
+		const read = loadDelta();
+		const instance = await make();
+		if (!(await read).has(lang)) return instance;
+		try {
+			await instance.mergeIndex(deltaPath, { language: lang });
+			return instance;
+		} catch {
+			await Promise.resolve(instance.destroy?.()).catch(() => {});
+			delta = undefined;
+			const again = await make();
+			if ((await loadDelta()).has(lang)) await again.mergeIndex(deltaPath, { language: lang });
+			return again;
+		}
 	};
 	/**
 	 * Search results without the stale pages: a changed page's new version takes its old one's place in
@@ -145,13 +162,12 @@ function insightQuery(text) {
 	};
 
 	const load = () => {
-		pagefind ??= Promise.all([import(`${bundlePath}pagefind.js`), loadDelta()])
-			.then(([module]) => withDelta(module, document.documentElement.lang))
-			.catch((error) => {
-				// Tried again at the next search.
-				pagefind = undefined;
-				throw error;
-			});
+		// The module again after a failed merge is a new instance: Pagefind's destroy() drops the one it held.
+		pagefind ??= withDelta(() => import(`${bundlePath}pagefind.js`), document.documentElement.lang).catch((error) => {
+			// Tried again at the next search.
+			pagefind = undefined;
+			throw error;
+		});
 		return pagefind;
 	};
 	// Pagefind loads its index's metadata and WebAssembly on its first search; asked at the first
@@ -184,16 +200,17 @@ function insightQuery(text) {
 	async function instanceFor(code) {
 		if (!instances.has(code)) {
 			const module = await load();
-			const html = document.documentElement;
-			const own = html.getAttribute("lang");
-			html.setAttribute("lang", code);
-			let instance;
-			try {
-				instance = module.createInstance({ basePath: bundlePath });
-			} finally {
-				html.setAttribute("lang", own);
-			}
-			instances.set(code, withDelta(instance, code));
+			const make = () => {
+				const html = document.documentElement;
+				const own = html.getAttribute("lang");
+				html.setAttribute("lang", code);
+				try {
+					return module.createInstance({ basePath: bundlePath });
+				} finally {
+					html.setAttribute("lang", own);
+				}
+			};
+			instances.set(code, withDelta(make, code));
 		}
 		return instances.get(code);
 	}
@@ -238,10 +255,11 @@ function insightQuery(text) {
 	}
 
 	/**
-	 * Results whose text (a Pagefind fragment each) is fetched at a time: about what the panel shows at
-	 * once; the next ones when the reader scrolls to the end of the list.
+	 * Results whose text (a Pagefind fragment each) is fetched at a time: what the panel shows at once
+	 * (at 1280 × 720, three results and the title of a fourth; a fifth was fetched and never seen); the
+	 * next ones when the reader scrolls to the end of the list, or at once when it is on screen.
 	 */
-	const BATCH = 5;
+	const BATCH = 4;
 	/** Shows the next results of the search on screen; undefined when there are no more, or while they are fetched. */
 	let following;
 	/** True when the end of the list is on screen: in the panel over the page, or in the window on the search page. */
