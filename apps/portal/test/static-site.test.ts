@@ -131,6 +131,30 @@ describe("Accept-Encoding", () => {
 		expect((await get("/pagefind/fragment/fr_7c42ac8.pf_fragment")).headers["content-type"]).toBe("application/octet-stream");
 	});
 
+	it("sends the headers a document reads with what a browser can show as a page or run, and only nosniff with what a page reads", async () => {
+		const documents = ["/fr/", "/search.js", "/pagefind/pagefind.js", "/robots.txt", "/sitemap.xml"];
+		const read = ["/pagefind/fragment/fr_7c42ac8.pf_fragment", "/pagefind/index/fr_66ff122.pf_index", "/pagefind/wasm.fr.pagefind"];
+		for (const path of [...documents, ...read, "/theme.css", "/media/screenshot.1a2b3c4d.png", "/pagefind/pagefind-entry.json"]) {
+			const answer = await get(path, { "accept-encoding": "br" });
+			expect(answer.status, path).toBe(200);
+			expect(answer.headers["x-content-type-options"], path).toBe("nosniff");
+			const expected = documents.includes(path)
+				? [SECURITY_HEADERS["Content-Security-Policy"], "DENY", "strict-origin-when-cross-origin"]
+				: [undefined, undefined, undefined];
+			expect(
+				["content-security-policy", "x-frame-options", "referrer-policy"].map((name) => answer.headers[name]),
+				path,
+			).toEqual(expected);
+		}
+		// A 304 too.
+		const fragment = await get("/pagefind/fragment/fr_7c42ac8.pf_fragment");
+		const again = await get("/pagefind/fragment/fr_7c42ac8.pf_fragment", { "if-none-match": fragment.headers.etag ?? "" });
+		expect(again.status).toBe(304);
+		expect(again.headers["content-security-policy"]).toBeUndefined();
+		// The 404 page is a page.
+		expect((await get("/fr/nowhere/")).headers["content-security-policy"]).toBe(SECURITY_HEADERS["Content-Security-Policy"]);
+	});
+
 	it("does not serve a compressed copy as a file of its own, nor a dotfile", async () => {
 		for (const path of ["/fr/index.html.br", "/fr/index.html.gz", "/.secret"]) {
 			const answer = await get(path);
