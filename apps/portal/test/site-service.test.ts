@@ -195,7 +195,7 @@ describe("publishing and previewing", () => {
 		// The log names the entry by its question in each locale, not by its documentId alone.
 		expect(logs.at(-1)).toMatch(
 			new RegExp(
-				`^the pages of entry ${entry.documentId} \\(".+" in (en|fr), ".+" in (en|fr)\\) are live, written in \\d+\\.\\d s \\(9 pages rendered in \\d+\\.\\d s, the site copied in \\d+\\.\\d s, searchable in \\d+\\.\\d s\\); the full rebuild follows\\.$`,
+				`^the pages of entry ${entry.documentId} \\(".+" in (en|fr), ".+" in (en|fr)\\) are live, written in \\d+\\.\\d s \\(9 pages rendered in \\d+\\.\\d s, the site copied in \\d+\\.\\d s beside them, searchable in \\d+\\.\\d s\\); the full rebuild follows\\.$`,
 			),
 		);
 		expect(logs.at(-1)).toContain(`${quoteTitle(question)} in en`);

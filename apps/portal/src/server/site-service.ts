@@ -267,29 +267,50 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 					if (!place) throw new Error(`the site named no page for ${entry} in ${locale}`);
 					return place;
 				};
-				const pages = await Promise.all(
-					versions.map(async (version) => ({
-						path: pageFile(placeOf(version.locale).page),
-						html: await renderInternal(`/internal/${version.locale}/entry/`, `the page of ${version.locale}/${version.slug}`, {
-							entryPage: { entry: version },
-						}),
-					})),
-				);
-				// The answers' own pages are what search finds (the permalink page is not indexed).
-				const searched = pages.map(({ path }) => path.join("/"));
-				// The permalink page names the entry in every locale: it changes with them.
-				const permalinkHtml = await renderInternal(`/internal/${first.locale}/permalink/`, `the permalink page of ${documentId}`, {
-					permalinkPage: { versions },
+				const renderPages = async () => {
+					const pages = await Promise.all(
+						versions.map(async (version) => ({
+							path: pageFile(placeOf(version.locale).page),
+							html: await renderInternal(`/internal/${version.locale}/entry/`, `the page of ${version.locale}/${version.slug}`, {
+								entryPage: { entry: version },
+							}),
+						})),
+					);
+					// The permalink page names the entry in every locale: it changes with them.
+					const permalinkHtml = await renderInternal(`/internal/${first.locale}/permalink/`, `the permalink page of ${documentId}`, {
+						permalinkPage: { versions },
+					});
+					pages.push({ path: pageFile(placeOf(first.locale).permalink.page), html: permalinkHtml });
+					// The lists that show it (the homes, full FAQ pages and category pages) and, for a new or moved entry, the sitemap.
+					for (const { route, file } of changes.pages)
+						pages.push({ path: file.split("/"), html: await renderInternal(route, `the page ${route}`, locals) });
+					return pages;
+				};
+				// The live site is linked into a new build folder (or the copy made ahead of this publish taken) while the pages render.
+				const copyStarted = performance.now();
+				let copyMs = 0;
+				const copying = linkedCopyOfLive(options.dist).then((made) => {
+					copyMs = performance.now() - copyStarted;
+					return made;
 				});
-				pages.push({ path: pageFile(placeOf(first.locale).permalink.page), html: permalinkHtml });
-				// The lists that show it (the homes, full FAQ pages and category pages) and, for a new or moved entry, the sitemap.
-				for (const { route, file } of changes.pages)
-					pages.push({ path: file.split("/"), html: await renderInternal(route, `the page ${route}`, locals) });
-				const rendered = performance.now();
-				const copy = await linkedCopyOfLive(options.dist);
-				const copied = performance.now();
-				let indexing = copied;
+				let pages: Awaited<ReturnType<typeof renderPages>>;
+				let rendered: number;
+				let copy: Awaited<typeof copying>;
+				try {
+					pages = await renderPages();
+					rendered = performance.now();
+					copy = await copying;
+				} catch (error) {
+					void copying.then(
+						(made) => made && removeBuild(made.dir),
+						() => {},
+					);
+					throw error;
+				}
 				if (!copy) return;
+				// The answers' own pages are what search finds (the permalink page is not indexed).
+				const searched = pages.slice(0, versions.length).map(({ path }) => path.join("/"));
+				let indexing = performance.now();
 				const media = versions.flatMap((version) => version.media);
 				try {
 					// replaceFile drops each page's stale compressed copies; new ones are written before it goes live.
@@ -321,7 +342,7 @@ export async function startSiteService(options: SiteServiceOptions): Promise<Sit
 				const seconds = ((performance.now() - started) / 1000).toFixed(1);
 				const phases = [
 					`${pages.length} pages rendered in ${((rendered - started) / 1000).toFixed(1)} s`,
-					`the site copied in ${((copied - rendered) / 1000).toFixed(1)} s`,
+					`the site copied in ${(copyMs / 1000).toFixed(1)} s beside them`,
 					`searchable in ${((performance.now() - indexing) / 1000).toFixed(1)} s`,
 				];
 				log(`the pages of ${entry} are live, written in ${seconds} s (${phases.join(", ")}); the full rebuild follows.`);
