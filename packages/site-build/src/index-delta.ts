@@ -16,8 +16,7 @@ import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 import * as pagefind from "pagefind";
 import { z } from "zod";
-import { DELTA_FILE, DELTA_FOLDER, INDEX_FOLDER, IndexError, pageUrl, type SearchDelta } from "./index-site.ts";
-import { plainTypography } from "./index-typography.ts";
+import { DELTA_FILE, DELTA_FOLDER, INDEX_FOLDER, IndexError, pageUrl, type SearchDelta, searchedCopy } from "./index-site.ts";
 import { compressibleFiles, precompressFiles } from "./precompress.ts";
 
 /** What the build folder keeps of the fast paths since the full build (not served). */
@@ -84,7 +83,7 @@ async function mainIdsOf(mainIndex: string, previousSite: string, names: readonl
 	for (const name of names) {
 		const file = join(previousSite, name);
 		const html = existsSync(file) ? readFileSync(file, "utf8") : "";
-		if (html.includes("data-pagefind-body")) candidates.push({ url: pageUrl(name), content: plainTypography(html) });
+		if (html.includes("data-pagefind-body")) candidates.push({ url: pageUrl(name), content: searchedCopy(html) });
 		else found[pageUrl(name)] = null;
 	}
 	if (candidates.length === 0) return found;
@@ -152,7 +151,7 @@ export async function indexDelta(
 		const { index, errors } = await pagefind.createIndex({});
 		if (!index || errors.length > 0) throw new IndexError(`Pagefind could not start: ${errors.join("; ")}`);
 		for (const name of pages) {
-			const content = plainTypography(await readFile(join(siteDir, name), "utf8"));
+			const content = searchedCopy(await readFile(join(siteDir, name), "utf8"));
 			const added = await index.addHTMLFile({ url: pageUrl(name), content });
 			if (added.errors.length > 0) throw new IndexError(`Pagefind could not index ${join(siteDir, name)}: ${added.errors.join("; ")}`);
 		}

@@ -17,7 +17,7 @@ export {
 	replaceFile,
 } from "./builds.ts";
 export { idsOf, indexDelta } from "./index-delta.ts";
-export { DELTA_FILE, DELTA_FOLDER, IndexError, indexSite, pageUrl, type SearchDelta } from "./index-site.ts";
+export { DELTA_FILE, DELTA_FOLDER, IndexError, indexSite, pageUrl, type SearchDelta, searchedCopy } from "./index-site.ts";
 export { NON_BREAKING_SPACES, plainTypography, TYPOGRAPHIC_APOSTROPHES } from "./index-typography.ts";
 export {
 	type BuildManifest,
