@@ -34,7 +34,11 @@ test.beforeAll(async () => {
 	await expect.poll(pageStatus, { timeout: 120_000, intervals: [500] }).toBe(200);
 });
 
-/** The links of the search results for `term`, typed into the search box of /fr/. */
+/**
+ * The links of all the search results for `term`, typed into the search box of /fr/. The box shows
+ * the first few and the rest as the reader scrolls: until the full rebuild that follows the publish,
+ * the new answer, from the small index, ranks below the main index's results that share its words.
+ */
 async function resultsFor(page: Page, term: string): Promise<string[]> {
 	await page.goto(`${env("E2E_BASE_URL")}/fr/`);
 	await page.keyboard.press("ControlOrMeta+k");
@@ -44,6 +48,13 @@ async function resultsFor(page: Page, term: string): Promise<string[]> {
 	const list = page.locator(".search-results");
 	// Set once the search is done (search.js): "<term>|<category>".
 	await expect(list).toHaveAttribute("data-for", /\|/);
+	const count = Number((await page.locator(".search-status").textContent())?.match(/^\d+/)?.[0] ?? 0);
+	const results = page.locator(".search-results > li");
+	if (count > 0)
+		await expect(async () => {
+			await results.last().scrollIntoViewIfNeeded();
+			expect(await results.count()).toBe(count);
+		}).toPass({ timeout: 10_000 });
 	return list.locator("a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
 }
 
