@@ -112,6 +112,35 @@ test("a search that starts as a full build goes live (the small index delta.json
 	expect(await violations(page)).toEqual([]);
 });
 
+test("a search after a newer build went live finds what the live index holds, though the page loaded the old one", async ({ page }) => {
+	// A build goes live after the page loaded the index: the entry file changes, and the old index's
+	// chunks are gone, until Pagefind loads the live index (its entry file again, with ?ts=).
+	let swapped = false;
+	let reloaded = false;
+	await page.route("**/pagefind/pagefind-entry.json*", async (route) => {
+		if (swapped && new URL(route.request().url()).searchParams.has("ts")) reloaded = true;
+		const response = await route.fetch();
+		const body = await response.text();
+		await route.fulfill({ response, body: swapped ? body : `${body}\n` });
+	});
+	const gone = new Set<string>();
+	await page.route("**/pagefind/index/*.pf_index", async (route) => {
+		if (!swapped || reloaded) return route.fallback();
+		gone.add(route.request().url());
+		await route.fulfill({ status: 404, body: "Not found" });
+	});
+	await page.goto(`${base()}/fr/`);
+	// The first keystroke loads the index's metadata; no search runs under two letters.
+	const meta = page.waitForResponse((response) => response.url().includes(".pf_meta"));
+	await search(page, "t");
+	await meta;
+	swapped = true;
+	await page.getByRole("searchbox").fill("terminal");
+	await expect(page.locator('.search-results a[href$="#export-csv"]').first()).toBeVisible();
+	expect(gone.size).toBeGreaterThan(0);
+	expect(await violations(page)).toEqual([]);
+});
+
 test("the count says how many answers match, and scrolling the panel shows them all, a few at a time", async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 700 });
 	await page.goto(`${base()}/fr/`);

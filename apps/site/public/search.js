@@ -93,11 +93,15 @@ function insightQuery(text) {
 	let delta;
 	let stale = new Set();
 	let replacement = new Map();
+	/** delta.json as read when the index was loaded (see indexChanged). */
+	let deltaText = "";
 	const loadDelta = () => {
 		// Without it (a failure, or a file not as the build writes it), search uses the main index alone.
 		delta ??= fetch(`${deltaPath}delta.json`)
-			.then((response) => (response.ok ? response.json() : {}))
-			.then((data) => {
+			.then((response) => (response.ok ? response.text() : "{}"))
+			.then((text) => {
+				deltaText = text;
+				const data = JSON.parse(text);
 				const { languages, hide, replace } = data ?? {};
 				stale = new Set(Array.isArray(hide) ? hide : []);
 				replacement = new Map(replace && typeof replace === "object" ? Object.entries(replace) : []);
@@ -123,6 +127,7 @@ function insightQuery(text) {
 		} catch {
 			await Promise.resolve(instance.destroy?.()).catch(() => {});
 			delta = undefined;
+			loadedEntry = readEntry();
 			const again = await make();
 			if ((await loadDelta()).has(lang)) await again.mergeIndex(deltaPath, { language: lang });
 			return again;
@@ -144,11 +149,36 @@ function insightQuery(text) {
 		});
 	};
 
+	/** The main index's entry file, as it is now on the server ("" when it cannot be read). */
+	const readEntry = () =>
+		fetch(`${bundlePath}pagefind-entry.json`, { cache: "no-store" }).then(
+			(response) => (response.ok ? response.text() : ""),
+			() => "",
+		);
+	/** The entry file as read when the index was loaded. */
+	let loadedEntry;
+	/**
+	 * Whether a newer build than the one this page loaded the index of went live. Pagefind fetches an
+	 * index chunk when a search first needs one, and takes a chunk it cannot fetch (removed with its
+	 * build) for a chunk without the word: the search then finds nothing, without an error.
+	 */
+	const indexChanged = async () => {
+		const [entry, text] = await Promise.all([
+			readEntry(),
+			fetch(`${deltaPath}delta.json`, { cache: "no-store" }).then(
+				(response) => (response.ok ? response.text() : "{}"),
+				() => deltaText,
+			),
+		]);
+		return entry !== (await loadedEntry) || text !== deltaText;
+	};
+
 	/** Forgets the index loaded (Pagefind's, the small one's list and the other languages'), so that the next search loads the live build's. */
 	const restart = async () => {
 		const loaded = [pagefind, ...instances.values()];
 		pagefind = undefined;
 		delta = undefined;
+		loadedEntry = undefined;
 		stale = new Set();
 		replacement = new Map();
 		instances.clear();
@@ -162,6 +192,7 @@ function insightQuery(text) {
 	};
 
 	const load = () => {
+		if (!pagefind) loadedEntry = readEntry();
 		// The module again after a failed merge is a new instance: Pagefind's destroy() drops the one it held.
 		pagefind ??= withDelta(() => import(`${bundlePath}pagefind.js`), document.documentElement.lang).catch((error) => {
 			// Tried again at the next search.
@@ -331,6 +362,11 @@ function insightQuery(text) {
 		let answer;
 		try {
 			answer = await searchNow();
+			// Nothing found may be an index chunk gone with its build (see indexChanged): again, with the live index.
+			if (answer.matches.length === 0 && (await indexChanged())) {
+				await restart();
+				answer = await searchNow();
+			}
 		} catch {
 			// A build went live since this page loaded the index: its files are gone. Again, with the live one's.
 			await restart();
