@@ -93,15 +93,21 @@ function insightQuery(text) {
 	let delta;
 	let stale = new Set();
 	let replacement = new Map();
+	/** The text of the site's file at `url` as the server has it now ("" when it cannot be read). */
+	const readNow = (url) =>
+		fetch(url, { cache: "no-store" }).then(
+			(response) => (response.ok ? response.text() : ""),
+			() => "",
+		);
+	const deltaUrl = `${deltaPath}delta.json`;
 	/** delta.json as read when the index was loaded (see indexChanged). */
 	let deltaText = "";
 	const loadDelta = () => {
 		// Without it (a failure, or a file not as the build writes it), search uses the main index alone.
-		delta ??= fetch(`${deltaPath}delta.json`)
-			.then((response) => (response.ok ? response.text() : "{}"))
+		delta ??= readNow(deltaUrl)
 			.then((text) => {
 				deltaText = text;
-				const data = JSON.parse(text);
+				const data = JSON.parse(text || "{}");
 				const { languages, hide, replace } = data ?? {};
 				stale = new Set(Array.isArray(hide) ? hide : []);
 				replacement = new Map(replace && typeof replace === "object" ? Object.entries(replace) : []);
@@ -149,12 +155,8 @@ function insightQuery(text) {
 		});
 	};
 
-	/** The main index's entry file, as it is now on the server ("" when it cannot be read). */
-	const readEntry = () =>
-		fetch(`${bundlePath}pagefind-entry.json`, { cache: "no-store" }).then(
-			(response) => (response.ok ? response.text() : ""),
-			() => "",
-		);
+	/** The main index's entry file, as it is now on the server. */
+	const readEntry = () => readNow(`${bundlePath}pagefind-entry.json`);
 	/** The entry file as read when the index was loaded. */
 	let loadedEntry;
 	/**
@@ -163,13 +165,7 @@ function insightQuery(text) {
 	 * build) for a chunk without the word: the search then finds nothing, without an error.
 	 */
 	const indexChanged = async () => {
-		const [entry, text] = await Promise.all([
-			readEntry(),
-			fetch(`${deltaPath}delta.json`, { cache: "no-store" }).then(
-				(response) => (response.ok ? response.text() : "{}"),
-				() => deltaText,
-			),
-		]);
+		const [entry, text] = await Promise.all([readEntry(), readNow(deltaUrl)]);
 		return entry !== (await loadedEntry) || text !== deltaText;
 	};
 

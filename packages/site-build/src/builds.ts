@@ -43,10 +43,14 @@ export function newBuildDir(dist: string): string {
 	return dir;
 }
 
-/** Links every file of the folder `from` into the existing folder `to` (`cp -al`), in a process of its own: at 10,000 entries per locale, about 100,000 files and seconds the site's readers must not wait behind. */
-function linkTree(from: string, to: string, started: (child: ChildProcess) => void = () => {}): Promise<void> {
+/**
+ * Runs `command` in a process of its own and settles when it ends, rejecting with what it wrote to
+ * stderr: removing or linking a build's 100,000 files through this process's own file system calls
+ * fills libuv's threads, and the site's files wait behind them.
+ */
+function runApart(command: string, args: readonly string[], started: (child: ChildProcess) => void = () => {}): Promise<void> {
 	return new Promise((resolve, reject) => {
-		const child = spawn("cp", ["-al", "--", `${from}/.`, to], { stdio: ["ignore", "ignore", "pipe"] });
+		const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
 		started(child);
 		let error = "";
 		child.stderr.on("data", (chunk: Buffer) => {
@@ -54,10 +58,16 @@ function linkTree(from: string, to: string, started: (child: ChildProcess) => vo
 		});
 		child.once("error", reject);
 		child.once("exit", (code, signal) =>
-			code === 0 ? resolve() : reject(new Error(error.trim() || `cp ${signal ? `was stopped (${signal})` : `exited with ${code}`}`)),
+			code === 0
+				? resolve()
+				: reject(new Error(error.trim() || `${command} ${signal ? `was stopped (${signal})` : `exited with ${code}`}`)),
 		);
 	});
 }
+
+/** Links every file of the folder `from` into the existing folder `to` (`cp -al`), apart: at 10,000 entries per locale, about 100,000 files. */
+const linkTree = (from: string, to: string, started?: (child: ChildProcess) => void) =>
+	runApart("cp", ["-al", "--", `${from}/.`, to], started);
 
 /** A linked copy of a live build made ahead of need (see {@link prepareLinkedCopy}), by the live link it copies. */
 interface Spare {
@@ -198,22 +208,8 @@ export function buildsPruned(): Promise<void> {
 	return pruning;
 }
 
-/**
- * Removes `folder` in a process of its own (`rm -rf`): removing a build's 100,000 files through this
- * process's own file system calls filled libuv's threads, and the site's files waited behind them (a
- * page that had just gone live took seconds to be served).
- */
-function removeAside(folder: string): Promise<void> {
-	return new Promise((resolve, reject) => {
-		const child = spawn("rm", ["-rf", "--", folder], { stdio: ["ignore", "ignore", "pipe"] });
-		let error = "";
-		child.stderr.on("data", (chunk: Buffer) => {
-			error += chunk.toString("utf8");
-		});
-		child.once("error", reject);
-		child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(error.trim() || `rm exited with ${code}`))));
-	});
-}
+/** Removes `folder` apart (`rm -rf`): a page that had just gone live took seconds to be served while the service removed a build itself. */
+const removeAside = (folder: string) => runApart("rm", ["-rf", "--", folder]);
 
 /**
  * Moves `folders` (in the builds folder of `dist`) into a trash folder at once, then removes it in

@@ -36,11 +36,11 @@ export function contentType(name: string): string {
 }
 
 /**
- * Whether a browser can show the file `name` as a page of its own or run it as a worker (HTML, SVG,
- * XML, PDF, plain text, scripts): the kinds the headers that govern a document or worker
- * (Content-Security-Policy, X-Frame-Options, Referrer-Policy) apply to. The rest (Pagefind's index
- * files, raster images, fonts, stylesheets, JSON, WebAssembly) is read by a page, never shown as one.
+ * Whether a browser can show a file of the Content-Type `type` as a page of its own or run it as a
+ * worker (HTML, SVG, XML, PDF, plain text, scripts): the kinds the headers that govern a document or
+ * worker (Content-Security-Policy, X-Frame-Options, Referrer-Policy) apply to. The rest (Pagefind's
+ * index files, raster images, fonts, stylesheets, JSON, WebAssembly) is read by a page, never shown as one.
  */
-export function showsAsDocument(name: string): boolean {
-	return /^(?:text\/|image\/svg|application\/pdf)/.test(contentType(name)) && !name.toLowerCase().endsWith(".css");
+export function showsAsDocument(type: string): boolean {
+	return /^(?:text\/(?!css)|image\/svg|application\/pdf)/.test(type);
 }

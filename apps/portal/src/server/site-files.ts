@@ -49,7 +49,7 @@ function listNames(dir: string, folder = ""): string[] {
 		if (!entry.isFile()) continue;
 		// The entry's path below the site's folder, in URL form (parentPath is `root`, or a folder under it).
 		const below = `${folder}${entry.parentPath.slice(root.length)}/${entry.name}`;
-		const name = `/${sep === "/" ? below.replace(/^\/+/, "") : below.split(sep).join("/").replace(/^\/+/, "")}`.normalize();
+		const name = `/${(sep === "/" ? below : below.split(sep).join("/")).replace(/^\/+/, "")}`.normalize();
 		if (!hidden(name)) names.push(name);
 	}
 	return names;
@@ -78,18 +78,9 @@ export class SiteFiles {
 
 	/** Lists the site at `dir`. */
 	static list(dir: string): SiteFiles {
-		const names = new Set(listNames(dir));
-		const files = new Map<string, Coding[]>();
-		for (const name of names) {
-			const original = copiedName(name);
-			// A copy whose file is here too is one of its forms; a `.gz` file of its own (an archive) stays a file.
-			if (original !== undefined && names.has(original)) continue;
-			files.set(
-				name,
-				COPY_SUFFIXES.flatMap(([coding, suffix]) => (names.has(`${name}${suffix}`) ? [coding] : [])),
-			);
-		}
-		return new SiteFiles(dir, names, files);
+		const site = new SiteFiles(dir, new Set(listNames(dir)), new Map());
+		for (const name of site.names) site.place(name);
+		return site;
 	}
 
 	/**
@@ -127,16 +118,19 @@ export class SiteFiles {
 	/** Brings the entries of `name`, its file (when it is a copy) and its copies up to date with `names`. */
 	private settle(name: string): void {
 		const base = copiedName(name);
-		for (const file of [name, ...(base === undefined ? [] : [base]), ...COPY_SUFFIXES.map(([, suffix]) => `${name}${suffix}`)]) {
-			const original = copiedName(file);
-			// As in list().
-			if (!this.names.has(file) || (original !== undefined && this.names.has(original))) this.files.delete(file);
-			else
-				this.files.set(
-					file,
-					COPY_SUFFIXES.flatMap(([coding, suffix]) => (this.names.has(`${file}${suffix}`) ? [coding] : [])),
-				);
-		}
+		if (base !== undefined) this.place(base);
+		for (const file of [name, ...COPY_SUFFIXES.map(([, suffix]) => `${name}${suffix}`)]) this.place(file);
+	}
+
+	/** Serves `name` as a file, with the codings of its copies, or not at all: when it is not in the site, or when it is a copy whose file is (a `.gz` file of its own, an archive, stays a file). */
+	private place(name: string): void {
+		const original = copiedName(name);
+		if (!this.names.has(name) || (original !== undefined && this.names.has(original))) this.files.delete(name);
+		else
+			this.files.set(
+				name,
+				COPY_SUFFIXES.flatMap(([coding, suffix]) => (this.names.has(`${name}${suffix}`) ? [coding] : [])),
+			);
 	}
 
 	/** The file the URL path `pathname` names, if the site has it. */

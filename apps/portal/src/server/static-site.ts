@@ -36,7 +36,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * reads (see showsAsDocument), on which they would add 236 bytes to each of a search's half-KB
  * requests and protect nothing. `nosniff` goes with every file, so none can be taken for another kind.
  */
-export const DOCUMENT_HEADERS: readonly string[] = ["Content-Security-Policy", "X-Frame-Options", "Referrer-Policy"];
+const DOCUMENT_HEADERS: readonly string[] = ["Content-Security-Policy", "X-Frame-Options", "Referrer-Policy"];
 
 /** What a stream says when the client went away before or while it got the file: not the file's fault. */
 const CLIENT_GONE = new Set(["ERR_STREAM_PREMATURE_CLOSE", "ERR_STREAM_DESTROYED", "ERR_STREAM_UNABLE_TO_PIPE"]);
@@ -90,7 +90,8 @@ async function send(file: SiteFile, request: IncomingMessage, response: ServerRe
 			// Caches must keep each form apart, and ask with the right Accept-Encoding.
 			...(codings.length > 0 ? { vary: "Accept-Encoding" } : {}),
 		};
-		if (!showsAsDocument(file.name)) for (const name of DOCUMENT_HEADERS) response.removeHeader(name);
+		const type = contentType(file.name);
+		if (!showsAsDocument(type)) for (const name of DOCUMENT_HEADERS) response.removeHeader(name);
 		const reading = request.method === "GET" || request.method === "HEAD";
 		if (reading && notModified(request.headers, etag, stats.mtimeMs)) {
 			response.writeHead(304, headers).end();
@@ -102,7 +103,7 @@ async function send(file: SiteFile, request: IncomingMessage, response: ServerRe
 			return;
 		}
 		const [start, end] = range.kind === "part" ? [range.start, range.end] : [0, stats.size - 1];
-		headers["content-type"] = contentType(file.name);
+		headers["content-type"] = type;
 		if (encoding !== "identity") headers["content-encoding"] = encoding;
 		// Ranges are served, of the file itself (see above).
 		headers["accept-ranges"] = "bytes";
